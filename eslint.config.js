@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** I/O libraries that only src/main/adapters (and the shells) may import. */
+const ioModules = [
+  'electron',
+  'electron-store',
+  'conf',
+  'dockerode',
+  'docker-modem',
+  'ws',
+  'net',
+  'node:net',
+  'dns',
+  'node:dns',
+  'dns/promises',
+  'node:dns/promises',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'child_process',
+  'node:child_process',
+  'http',
+  'node:http',
+  'pino',
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['bin/**/*.js', 'scripts/**/*.js', '.ci/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['src/main/core/**/*.ts', 'src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({
+            name,
+            message: 'core/ and shared/ stay pure: do I/O through a port implemented in src/main/adapters.',
+          })),
+          patterns: [
+            { group: ['**/adapters/**', '**/cli/**', '**/shell/**', '**/ipc/**'], message: 'core/ must not depend on outer layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ioModules.map((name) => ({ name, message: 'The renderer talks to main only through src/renderer/src/api.' })),
+          patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer only shares src/shared with main.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,21 @@
+import type { ProbeResult } from '../../../shared/model/index.ts';
+
+/**
+ * Probes from where Stack Doctor runs. Every method resolves with a ProbeResult (never rejects):
+ * `ok: false` with a stable `error.code` (`ENOTFOUND`, `EAI_AGAIN`, `ECONNREFUSED`, `TIMEOUT`,
+ * `HTTP_<status>`, `WS_HANDSHAKE_FAILED`, …) for expected failures.
+ */
+export interface NetworkProbePort {
+  /** OS resolver (`dns.lookup`). detail: `{ addresses: string[] }`. kind `dns-host`. */
+  lookup(host: string, timeoutMs: number): Promise<ProbeResult>;
+  /** TCP connect. kind `tcp`, target `host:port`. */
+  tcpConnect(host: string, port: number, timeoutMs: number): Promise<ProbeResult>;
+  /**
+   * HTTP GET. kind `http`. ok when status is 2xx. detail: `{ status, body? }`, body being the parsed JSON
+   * when the response is JSON (capped at 64 KiB). A `{status: healthy|degraded|unhealthy}` body is reported
+   * as `detail.healthStatus`.
+   */
+  httpGet(url: string, timeoutMs: number, headers?: Record<string, string>): Promise<ProbeResult>;
+  /** WebSocket opening handshake, then a clean close. kind `ws`. detail: `{ status? }` on rejection. */
+  wsHandshake(url: string, timeoutMs: number): Promise<ProbeResult>;
+}

@@ -1,0 +1,4 @@
+export * from './envelope.ts';
+export * from './channels.ts';
+export * from './api.ts';
+export * from './wire.ts';

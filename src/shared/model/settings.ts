@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** User settings, persisted by electron-store (app) or conf (CLI) behind the settings port. */
+export const settingsSchema = z.object({
+  /** Workspaces the app watches; the first is the active one. */
+  workspaces: z.array(z.string()).default([]),
+  /** Dashboard/tray automatic refresh, in seconds (5–3600). */
+  refreshIntervalSec: z.number().int().min(5).max(3600).default(30),
+  /** Per-probe timeout in milliseconds (100–60000). */
+  probeTimeoutMs: z.number().int().min(100).max(60_000).default(1500),
+  /** Overrides the orchestrator URL from stack config and environment, when set. */
+  orchestratorUrl: z.string().url().nullable().default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsPatchSchema = settingsSchema.partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+export const containerStateSchema = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+export type ContainerState = z.infer<typeof containerStateSchema>;
+
+export const healthStatusSchema = z.enum(['healthy', 'unhealthy', 'starting', 'none']);
+
+export const containerNetworkSchema = z.object({
+  name: z.string(),
+  /** DNS names this container answers to on this network (aliases, service name, container name). */
+  aliases: z.array(z.string()),
+  ipAddress: z.string(),
+});
+
+export const portBindingSchema = z.object({
+  containerPort: z.number().int(),
+  protocol: z.string(),
+  /** Empty when the port is exposed but not published. */
+  hostIp: z.string().optional(),
+  hostPort: z.number().int().optional(),
+});
+export type PortBinding = z.infer<typeof portBindingSchema>;
+
+/** A container as Stack Doctor sees it: the inspect facts it reasons on, nothing more. */
+export const containerInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  state: containerStateSchema,
+  status: z.string(),
+  exitCode: z.number().int(),
+  restartCount: z.number().int(),
+  health: healthStatusSchema,
+  labels: z.record(z.string(), z.string()),
+  env: z.record(z.string(), z.string()),
+  networks: z.array(containerNetworkSchema),
+  ports: z.array(portBindingSchema),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+});
+export type ContainerInfo = z.infer<typeof containerInfoSchema>;
+
+/** A URL a consumer is configured to call, and where that configuration came from. */
+export const dependencyTargetSchema = z.object({
+  url: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  /** `env:ORCHESTRATOR_SERVICE_URL`, `depends_on`, `config:health`… */
+  source: z.string(),
+});
+export type DependencyTarget = z.infer<typeof dependencyTargetSchema>;
+
+export const serviceRoleSchema = z.enum(['service', 'devcontainer']);
+
+/** One service of the stack: declared in compose/devcontainer, or found by labels. */
+export const stackServiceSchema = z.object({
+  /** Compose service name, or the devcontainer's name. */
+  name: z.string(),
+  /** Compose project name; `devcontainer` projects use the devcontainer name. */
+  project: z.string(),
+  role: serviceRoleSchema,
+  /** Declared in a file (compose/devcontainer) vs only seen as a running container. */
+  declared: z.boolean(),
+  container: containerInfoSchema.nullable(),
+  dependsOn: z.array(z.string()),
+  targets: z.array(dependencyTargetSchema),
+  /** Health URL to probe, if any (from config or a published port + `/health`). */
+  healthUrl: z.string().optional(),
+  /** WebSocket URL to handshake, when configured. */
+  wsUrl: z.string().optional(),
+});
+export type StackService = z.infer<typeof stackServiceSchema>;
+
+export const stackProjectSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['compose', 'devcontainer']),
+  files: z.array(z.string()),
+  /** Networks the project's compose model declares (full engine names, `<project>_<net>`). */
+  networks: z.array(z.string()),
+});
+export type StackProject = z.infer<typeof stackProjectSchema>;
+
+/** The discovered stack: what diagnosis probes. */
+export const stackSchema = z.object({
+  workspace: z.string(),
+  projects: z.array(stackProjectSchema),
+  services: z.array(stackServiceSchema),
+  /** Docker aliases the stack defines (service names, network aliases, container names) plus configured ones. */
+  aliases: z.array(z.string()),
+});
+export type Stack = z.infer<typeof stackSchema>;
