@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import {
+  fail,
+  invokeContract,
+  invokeNameForChannel,
+  ok,
+  type InvokeContract,
+  type InvokeName,
+  type InvokeResponse,
+  type Result,
+} from '../../shared/contract/index.ts';
+import type { Logger } from '../core/ports/logger.port.ts';
+
+/** One handler per invoke channel; it receives the already-validated request. */
+export type Handlers = {
+  [K in InvokeName]: (request: z.infer<InvokeContract[K]['request']>) => Promise<InvokeResponse<K>>;
+};
+
+/** Transport-neutral entry: wire channel name + untrusted payload in, result envelope out. Never rejects. */
+export type Dispatch = (channel: string, payload: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single inbound path for both transports (Electron ipc and serve mode's WebSocket):
+ * look the channel up in the contract, zod-parse the payload, run the handler, wrap the answer.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+  return async (channel, payload) => {
+    const name = invokeNameForChannel(channel);
+    if (!name) return fail('UNKNOWN_CHANNEL', `No contract channel named "${channel}".`);
+    const parsed = invokeContract[name].request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      return fail('INVALID_REQUEST', `${channel}: ${issue?.message ?? 'invalid payload'}${where}`);
+    }
+    try {
+      const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ channel, err: message }, 'contract handler failed');
+      return fail('INTERNAL', message);
+    }
+  };
+}
