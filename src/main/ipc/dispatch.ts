@@ -9,6 +9,7 @@ import {
   type InvokeResponse,
   type Result,
 } from '../../shared/contract/index.ts';
+import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 
 /** One handler per invoke channel; it receives the already-validated request. */
@@ -37,6 +38,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const handler = handlers[name] as (request: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (error) {
+      if (error instanceof DiagnoseInputError) return fail('INVALID_REQUEST', error.message);
       const message = error instanceof Error ? error.message : String(error);
       logger.error({ channel, err: message }, 'contract handler failed');
       return fail('INTERNAL', message);

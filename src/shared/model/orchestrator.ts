@@ -6,7 +6,8 @@ export const DEFAULT_ORCHESTRATOR_URL = 'http://orchestrator-service:8006';
 /** Where a docker alias's published port is usually reachable from the host. */
 export const DEFAULT_FALLBACK_URL = 'http://localhost:8006';
 
-export const targetDecisionSchema = z.enum(['as-configured', 'localhost-fallback', 'unresolvable']);
+/** `not-checked`: the run stopped before deciding (e.g. an invalid stack config). */
+export const targetDecisionSchema = z.enum(['as-configured', 'localhost-fallback', 'unresolvable', 'not-checked']);
 export type TargetDecision = z.infer<typeof targetDecisionSchema>;
 
 export const targetAttemptSchema = z.object({

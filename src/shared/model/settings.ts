@@ -12,5 +12,14 @@ export const settingsSchema = z.object({
   orchestratorUrl: z.string().url().nullable().default(null),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const settingsPatchSchema = settingsSchema.partial();
+/**
+ * A partial update. Built without the defaults: zod 4 keeps `.default()` inside `.partial()`, which would fill
+ * (and so reset) every key the caller did not name.
+ */
+export const settingsPatchSchema = z.object({
+  workspaces: settingsSchema.shape.workspaces.unwrap().optional(),
+  refreshIntervalSec: settingsSchema.shape.refreshIntervalSec.unwrap().optional(),
+  probeTimeoutMs: settingsSchema.shape.probeTimeoutMs.unwrap().optional(),
+  orchestratorUrl: settingsSchema.shape.orchestratorUrl.unwrap().optional(),
+});
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

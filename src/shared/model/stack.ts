@@ -31,6 +31,8 @@ export const containerInfoSchema = z.object({
   exitCode: z.number().int(),
   restartCount: z.number().int(),
   health: healthStatusSchema,
+  /** Output of the latest Docker health check, trimmed, when the container has one. */
+  healthLog: z.string().optional(),
   labels: z.record(z.string(), z.string()),
   env: z.record(z.string(), z.string()),
   networks: z.array(containerNetworkSchema),
@@ -56,7 +58,7 @@ export const serviceRoleSchema = z.enum(['service', 'devcontainer']);
 export const stackServiceSchema = z.object({
   /** Compose service name, or the devcontainer's name. */
   name: z.string(),
-  /** Compose project name; `devcontainer` projects use the devcontainer name. */
+  /** Compose project name; an image/Dockerfile-based devcontainer's project is `devcontainer`. */
   project: z.string(),
   role: serviceRoleSchema,
   /** Declared in a file (compose/devcontainer) vs only seen as a running container. */

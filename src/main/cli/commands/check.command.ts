@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import { diagnosisSchema, type Diagnosis } from '../../../shared/model/index.ts';
+import { DiagnoseInputError } from '../../core/errors.ts';
+import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
+import { ExitCode, exitCodeForDiagnosis, type ExitCodeValue } from '../exit-codes.ts';
+import { formatCheckReport } from '../format/check-report.ts';
+
+export interface CheckOptions {
+  workspace?: string;
+  project?: string[];
+  timeout?: number;
+  orchestratorUrl?: string;
+  json?: boolean;
+  /** False with `--no-color`. */
+  color: boolean;
+  verbose?: boolean;
+}
+
+/** One line on stderr for exit 3; the stack only with --verbose. */
+export function reportFailure(deps: CliDeps, message: string, error: unknown, verbose: boolean): ExitCodeValue {
+  deps.stderr.write(`stack-doctor: ${message}\n`);
+  if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${error.stack}\n`);
+  return ExitCode.couldNotDiagnose;
+}
+
+async function diagnose(deps: CliDeps, factory: DoctorFactory, options: CheckOptions): Promise<Diagnosis | ExitCodeValue> {
+  const services = deps.openServices(options.verbose ?? false);
+  const doctor = factory({ logger: services.logger, settings: services.settings, env: deps.env, cwd: deps.cwd });
+  try {
+    return await doctor.diagnose({
+      // The CLI diagnoses where it is run, unlike the app which starts from its configured workspace.
+      workspace: resolve(deps.cwd, options.workspace ?? '.'),
+      projects: options.project,
+      timeoutMs: options.timeout,
+      orchestratorUrl: options.orchestratorUrl,
+    });
+  } catch (error) {
+    if (error instanceof DiagnoseInputError) return reportFailure(deps, error.message, error, options.verbose ?? false);
+    const message = error instanceof Error ? error.message : String(error);
+    services.logger.error({ err: message }, 'check failed unexpectedly');
+    return reportFailure(deps, `could not diagnose: ${message}`, error, options.verbose ?? false);
+  } finally {
+    await doctor.dispose();
+    await services.close();
+  }
+}
+
+/** `stack-doctor check`: one diagnosis, printed as a report or as the Diagnosis JSON; returns the exit code. */
+export async function runCheck(deps: CliDeps, factory: DoctorFactory, options: CheckOptions): Promise<ExitCodeValue> {
+  const outcome = await diagnose(deps, factory, options);
+  if (typeof outcome === 'number') return outcome;
+  const parsed = diagnosisSchema.safeParse(outcome);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return reportFailure(deps, `internal error: diagnosis does not match its schema (${issue?.path.join('.')}: ${issue?.message})`, parsed.error, options.verbose ?? false);
+  }
+  const diagnosis = parsed.data;
+  if (options.json) deps.stdout.write(`${JSON.stringify(diagnosis, null, 2)}\n`);
+  else {
+    const color = options.color && deps.stdout.isTTY === true && !deps.env.NO_COLOR;
+    deps.stdout.write(formatCheckReport(diagnosis, { color }));
+  }
+  const code = exitCodeForDiagnosis(diagnosis);
+  if (code === ExitCode.couldNotDiagnose) {
+    const invalid = diagnosis.findings.find((finding) => finding.id === 'CONFIG_INVALID');
+    deps.stderr.write(`stack-doctor: invalid stack config: ${invalid?.subject}: ${invalid?.summary}\n`);
+  }
+  return code;
+}

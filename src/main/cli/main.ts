@@ -1,0 +1,106 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ExitCode } from './exit-codes.ts';
+import type { CliDeps, DoctorFactory } from './cli-deps.ts';
+import { runCheck, type CheckOptions } from './commands/check.command.ts';
+import { runSettings } from './commands/settings.command.ts';
+import { runServe, type ServeOptions } from './serve/serve-command.ts';
+
+/** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
+const TIMEOUT_MIN_MS = 50;
+const TIMEOUT_MAX_MS = 60_000;
+
+function parseTimeout(value: string): number {
+  const ms = Number(value);
+  if (!/^\d+$/.test(value.trim()) || ms < TIMEOUT_MIN_MS || ms > TIMEOUT_MAX_MS) {
+    throw new InvalidArgumentError(`expected whole milliseconds between ${TIMEOUT_MIN_MS} and ${TIMEOUT_MAX_MS}.`);
+  }
+  return ms;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65_535) throw new InvalidArgumentError('expected a port between 0 and 65535.');
+  return port;
+}
+
+function parseUrl(value: string): string {
+  try {
+    return new URL(value).toString().replace(/\/$/, '');
+  } catch {
+    throw new InvalidArgumentError('expected an absolute URL such as http://orchestrator-service:8006.');
+  }
+}
+
+function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>, setCode: (code: number) => void): Command {
+  const program = new Command('stack-doctor')
+    .description("Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.")
+    .option('--verbose', 'log debug details to stderr and show stack traces')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => deps.stdout.write(text),
+      writeErr: (text) => deps.stderr.write(text),
+      // One line, in the same `stack-doctor: …` form as every other exit-3 message.
+      outputError: (text, write) => write(`stack-doctor: ${text.replace(/^error: /, '').trimEnd()} (see --help)\n`),
+    });
+
+  program
+    .command('check')
+    .description('diagnose the stack once; exit 0 healthy, 1 degraded, 2 unhealthy, 3 could not diagnose')
+    .option('--workspace <dir>', 'workspace directory (default: the current directory)')
+    .option('--project <name...>', 'also include these compose projects')
+    .option('--timeout <ms>', 'per-probe timeout in milliseconds (default: settings, 1500)', parseTimeout)
+    .option('--orchestrator-url <url>', 'orchestrator URL to resolve (default: config, env, http://orchestrator-service:8006)', parseUrl)
+    .option('--json', 'print the diagnosis as one JSON object')
+    .option('--no-color', 'no ANSI colours (colours are only used on a TTY anyway)')
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<CheckOptions>();
+      setCode(await runCheck(deps, await doctorFactory(), options));
+    });
+
+  program
+    .command('serve')
+    .description('serve the dashboard to a browser on 127.0.0.1, behind a per-run token')
+    .option('--port <n>', 'port, 0 for a random free one', parsePort, 0)
+    .option('--host <address>', 'interface to bind', '127.0.0.1')
+    .option('--token <token>', 'token the URL must carry (default: random per run)')
+    .option('--workspace <dir>', 'workspace the dashboard diagnoses (default: first configured, else current directory)')
+    .option('--no-open', 'do not open a browser')
+    .action(async (_options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<ServeOptions>();
+      setCode(await runServe(deps, await doctorFactory(), options));
+    });
+
+  program
+    .command('settings')
+    .description('show or change the CLI settings: settings get [KEY] | settings set KEY VALUE | settings path')
+    .argument('[action]', 'get, set or path', 'get')
+    .argument('[args...]', 'KEY, or KEY VALUE for set')
+    .action(async (action: string, args: string[], _options: unknown, command: Command) => {
+      const { verbose } = command.optsWithGlobals<{ verbose?: boolean }>();
+      setCode(await runSettings(deps, action, args, verbose ?? false));
+    });
+
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code (never calls process.exit, so the bin can flush first).
+ * @param argv full `process.argv`-style array (node, script, …args).
+ */
+export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+  let code: number = ExitCode.healthy;
+  const factory = async (): Promise<DoctorFactory> =>
+    deps.createDoctor ?? (await import('./default-deps.ts').then((m) => m.loadDoctorFactory()));
+  const program = buildProgram(deps, factory, (next) => (code = next));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (error) {
+    // Commander already printed its message (bad option, unknown command…); help and --version exit 0.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : ExitCode.couldNotDiagnose;
+    const verbose = argv.includes('--verbose');
+    deps.stderr.write(`stack-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${error.stack}\n`);
+    return ExitCode.couldNotDiagnose;
+  }
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { eventContract } from '../../../shared/contract/index.ts';
+import { createDispatcher } from '../../ipc/dispatch.ts';
+import { createHandlers } from '../../ipc/handlers.ts';
+import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
+import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
+import { canOpenBrowser, openBrowser } from './open-browser.ts';
+import { generateToken } from './serve-auth.ts';
+import { startServeServer, type ServeServer } from './serve-server.ts';
+
+export interface ServeOptions {
+  /** Default 0: a random free port. */
+  port: number;
+  /** Default 127.0.0.1. */
+  host: string;
+  /** Default: a fresh random token per run. */
+  token?: string;
+  workspace?: string;
+  /** False with `--no-open`. */
+  open: boolean;
+  verbose?: boolean;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../../../..');
+/** Where `electron-vite build` puts the renderer. */
+export const defaultRendererDir = join(repoRoot, 'out', 'renderer');
+
+function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * `stack-doctor serve`: the dashboard in a browser, with the same contract, handlers and events as the tray
+ * app. Prints the URL, runs until SIGINT/SIGTERM, then closes server, doctor and logs.
+ */
+export async function runServe(deps: CliDeps, factory: DoctorFactory, options: ServeOptions, rendererDir = defaultRendererDir): Promise<ExitCodeValue> {
+  const services = deps.openServices(options.verbose ?? false);
+  const { logger, settings } = services;
+  const doctor = factory({ logger, settings, env: deps.env, cwd: deps.cwd });
+  const workspace = resolve(deps.cwd, options.workspace ?? settings.get().workspaces[0] ?? '.');
+  const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo: { version: appVersion(), workspace, host: 'serve' } }), logger);
+  let server: ServeServer;
+  try {
+    server = await startServeServer({
+      dispatch,
+      subscribe: (emit) => {
+        const offs = [
+          doctor.onStarted((event) => emit(eventContract.diagnosisStarted.channel, event)),
+          doctor.onCompleted((diagnosis) => emit(eventContract.diagnosisCompleted.channel, diagnosis)),
+          settings.onChange((next) => emit(eventContract.settingsChanged.channel, next)),
+        ];
+        return () => offs.forEach((off) => off());
+      },
+      rendererDir,
+      host: options.host,
+      port: options.port,
+      token: options.token ?? generateToken(),
+      logger,
+    });
+  } catch (error) {
+    await doctor.dispose();
+    await services.close();
+    const message = error instanceof Error ? error.message : String(error);
+    deps.stderr.write(`stack-doctor: cannot serve on ${options.host}:${options.port}: ${message}\n`);
+    return ExitCode.couldNotDiagnose;
+  }
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
+  }
+  deps.stdout.write(`Stack Doctor dashboard: ${server.url}\n`);
+  if (options.open && canOpenBrowser(deps.env)) openBrowser(server.url);
+  const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
+  logger.info({ signal }, 'serve mode stopping');
+  await server.close();
+  await doctor.dispose();
+  await services.close();
+  return ExitCode.healthy;
+}

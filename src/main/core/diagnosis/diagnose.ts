@@ -1,0 +1,146 @@
+import {
+  DEFAULT_FALLBACK_URL,
+  compareFindings,
+  type Diagnosis,
+  type Finding,
+  type OrchestratorTarget,
+} from '../../../shared/model/index.ts';
+import { discoverStack } from '../discovery/discover-stack.ts';
+import { DiagnoseInputError } from '../errors.ts';
+import { collectFindings } from '../findings/collect-findings.ts';
+import { configFindings } from '../findings/config.rules.ts';
+import { pickConfiguredUrl } from '../orchestrator/configured-url.ts';
+import { DEFAULT_HEALTH_PATH } from '../orchestrator/resolve-target.ts';
+import type { WorkspacePort } from '../ports/workspace.port.ts';
+import { detectRuntime } from '../runtime/detect-runtime.ts';
+import type { DiagnoseDeps } from './diagnose-deps.ts';
+import type { ResolvedDiagnoseOptions } from './diagnose-options.ts';
+import { checkEngine } from './engine-check.ts';
+import { runProbes } from './run-probes.ts';
+import { buildServiceReports } from './service-reports.ts';
+import { buildTruthMatrix } from './truth-matrix.ts';
+import { verdictOf } from './verdict.ts';
+
+/**
+ * One diagnosis run: workspace → runtime + engine → discovery → (config invalid? stop) → every probe at
+ * once → findings, verdict, truth matrix. Rejects only with DiagnoseInputError; stack problems are findings.
+ */
+export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOptions): Promise<Diagnosis> {
+  const { clock } = deps;
+  const correlationId = options.correlationId ?? deps.newId();
+  const log = deps.logger.child({ correlationId });
+  const started = clock.now();
+  const checkedAt = clock.date().toISOString();
+  const workspace = await resolveWorkspace(deps.workspace, options.workspace);
+  log.info({ workspace, timeoutMs: options.timeoutMs }, 'diagnosis started');
+
+  const [signals, engine] = await Promise.all([deps.runtime.read(), checkEngine(deps.engine, options.timeoutMs, clock)]);
+  const runtime = detectRuntime(signals);
+  if (!engine.report.ok) log.warn({ endpoint: engine.report.endpoint, error: engine.report.probe.error }, 'docker engine unreachable');
+
+  const discovery = await discoverStack(deps.workspace, {
+    workspace,
+    extraProjects: options.projects,
+    containers: engine.containers,
+  });
+  const { stack, config } = discovery;
+  const configured = pickConfiguredUrl({
+    override: options.orchestratorUrl,
+    settings: { orchestratorUrl: options.settingsOrchestratorUrl },
+    config,
+    ...(discovery.configFile ? { configFile: discovery.configFile } : {}),
+    env: options.env,
+  });
+
+  const finish = (parts: Omit<Diagnosis, 'verdict' | 'checkedAt' | 'durationMs' | 'correlationId' | 'workspace' | 'runtime' | 'engine'>): Diagnosis => {
+    const findings = [...parts.findings].sort(compareFindings);
+    const diagnosis: Diagnosis = {
+      verdict: verdictOf(findings),
+      checkedAt,
+      durationMs: Math.max(0, clock.now() - started),
+      correlationId,
+      workspace,
+      runtime,
+      engine: engine.report,
+      ...parts,
+      findings,
+    };
+    log.info(
+      { verdict: diagnosis.verdict, durationMs: diagnosis.durationMs, findings: findings.map((f) => f.id) },
+      'diagnosis finished',
+    );
+    return diagnosis;
+  };
+
+  if (discovery.issues.length > 0) {
+    // Probing a stack described by a broken file would report on the wrong thing: report the file only.
+    return finish({
+      orchestrator: notChecked(configured, 'Not checked: the configuration is invalid.'),
+      projects: [],
+      services: [],
+      findings: configFindings(discovery.issues),
+      otherProjects: discovery.otherProjects,
+    });
+  }
+
+  const timeoutMs = options.timeoutExplicit ? options.timeoutMs : (config.probe?.timeoutMs ?? options.timeoutMs);
+  const facts = await runProbes({
+    engine: deps.engine,
+    net: deps.net,
+    stack,
+    config,
+    containers: engine.containers,
+    networks: engine.networks,
+    timeoutMs,
+    now: () => clock.now(),
+    orchestrator: {
+      configuredUrl: configured.url,
+      configuredFrom: configured.from,
+      fallbackUrl: config.orchestrator?.fallbackUrl ?? DEFAULT_FALLBACK_URL,
+      aliases: [...new Set([...stack.aliases, ...(config.orchestrator?.aliases ?? [])])],
+      healthPath: config.orchestrator?.healthPath ?? DEFAULT_HEALTH_PATH,
+      timeoutMs,
+      headers: { 'X-Correlation-ID': correlationId },
+    },
+  });
+  const findings: Finding[] = collectFindings({
+    stack,
+    engine: engine.report,
+    runtime,
+    facts,
+    otherProjects: discovery.otherProjects,
+  });
+  return finish({
+    orchestrator: facts.orchestrator,
+    projects: buildTruthMatrix(stack, facts, engine.report.ok),
+    services: buildServiceReports(stack.services, facts),
+    findings,
+    otherProjects: discovery.otherProjects,
+  });
+}
+
+async function resolveWorkspace(port: WorkspacePort, dir: string): Promise<string> {
+  let resolved: string;
+  try {
+    resolved = await port.resolve(dir);
+  } catch {
+    resolved = dir;
+  }
+  if (!(await port.isDirectory(resolved))) {
+    throw new DiagnoseInputError(`Workspace ${dir} does not exist or is not a directory.`);
+  }
+  return resolved;
+}
+
+function notChecked(configured: { url: string; from: string }, reason: string): OrchestratorTarget {
+  return {
+    configuredUrl: configured.url,
+    configuredFrom: configured.from,
+    resolvedUrl: null,
+    decision: 'not-checked',
+    reason,
+    hostIsAlias: false,
+    attempts: [],
+  };
+}
+

@@ -1,0 +1,14 @@
+export { discoverStack } from './discover-stack.ts';
+export type { DiscoverStackInput, DiscoveryResult, OtherProject } from './discover-stack.ts';
+export { fieldPath, formatConfigIssue } from './config-issue.ts';
+export type { ConfigIssue } from './config-issue.ts';
+export { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
+export type { StackConfigResult } from './stack-config.ts';
+export { parseComposeFile } from './compose-file.ts';
+export type { ComposeParseResult } from './compose-file.ts';
+export { networkEngineName, projectNetworkNames, serviceNetworkNames } from './compose-model.ts';
+export type { ComposeModel, ComposeService, ComposeNetwork } from './compose-model.ts';
+export { parseDevcontainer } from './devcontainer.ts';
+export type { DevcontainerModel } from './devcontainer.ts';
+export { targetsFromEnv, urlsInValue } from './url-targets.ts';
+export { DEFAULT_HEALTH_PATH } from './health-url.ts';

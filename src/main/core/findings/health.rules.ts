@@ -1,0 +1,85 @@
+import type { Finding } from '../../../shared/model/index.ts';
+import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import { serviceLabel } from './service-names.ts';
+
+/** Probe checks of services whose container runs: an exited one is reported once, as CONTAINER_EXITED. */
+function running(checks: UrlCheck[]): UrlCheck[] {
+  return checks.filter((c) => c.service.container === null || c.service.container.state === 'running');
+}
+
+/** Ports already reported closed: their health/ws failure would say the same thing twice. */
+function closedPorts(ports: PortCheck[]): Set<string> {
+  return new Set(ports.filter((p) => !p.probe.ok).map((p) => `${p.service.name}|${p.binding.hostPort ?? ''}`));
+}
+
+function urlPort(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * HTTP_HEALTH_FAILED (no answer or non-2xx without a health body) and HEALTH_DEGRADED (a
+ * `{status: degraded|unhealthy}` body: warning for degraded, error for unhealthy).
+ */
+export function healthFindings(health: UrlCheck[], ports: PortCheck[]): Finding[] {
+  const closed = closedPorts(ports);
+  const findings: Finding[] = [];
+  for (const { service, url, probe } of running(health)) {
+    const subject = serviceLabel(service);
+    const bodyStatus = probe.detail?.['healthStatus'];
+    if (bodyStatus === 'degraded' || bodyStatus === 'unhealthy') {
+      findings.push({
+        id: 'HEALTH_DEGRADED',
+        severity: bodyStatus === 'degraded' ? 'warning' : 'error',
+        subject,
+        summary: `${url} reports status "${bodyStatus}"`,
+        cause: `The service answers (HTTP ${String(probe.detail?.['status'] ?? '?')}) but its own health check says ${bodyStatus}; the body names what it depends on.`,
+        evidence: [probe],
+        fix: { description: `Read the health body (\`curl -s ${url}\`) for the failing dependency and fix that first.`, command: `curl -s ${url}` },
+      });
+      continue;
+    }
+    if (probe.ok || closed.has(`${service.name}|${urlPort(url)}`)) continue;
+    findings.push({
+      id: 'HTTP_HEALTH_FAILED',
+      severity: 'error',
+      subject,
+      summary: `${url} ${probe.error?.code?.startsWith('HTTP_') ? `answered ${probe.error.code.slice(5)}` : 'did not answer'}`,
+      cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}.`,
+      evidence: [probe],
+      fix: {
+        description: `Check that ${subject} serves its health endpoint at ${url} (\`curl -i ${url}\`) and read its logs${service.container ? ` (\`docker logs --tail 50 ${service.container.name}\`)` : ''}.`,
+        command: `curl -i ${url}`,
+      },
+    });
+  }
+  return findings;
+}
+
+/** WS_HANDSHAKE_FAILED: the configured WebSocket URL does not complete the opening handshake. */
+export function wsFindings(ws: UrlCheck[], ports: PortCheck[]): Finding[] {
+  const closed = closedPorts(ports);
+  return running(ws)
+    .filter(({ service, url, probe }) => !probe.ok && !closed.has(`${service.name}|${urlPort(url)}`))
+    .map(({ service, url, probe }) => ({
+      id: 'WS_HANDSHAKE_FAILED',
+      severity: 'error',
+      subject: serviceLabel(service),
+      summary: `WebSocket handshake to ${url} failed`,
+      cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}${probe.detail?.['status'] ? ` (HTTP ${String(probe.detail['status'])})` : ''}. A proxy that drops the Upgrade header, a wrong path, or the server not running give this.`,
+      evidence: [probe],
+      fix: { description: `Check the WebSocket path and that nothing between here and ${subjectHost(url)} strips the Upgrade/Connection headers.` },
+    }));
+}
+
+function subjectHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,80 @@
+import type { Finding, FixAction, OrchestratorTarget, Runtime, StackService } from '../../../shared/model/index.ts';
+import { serviceForHost } from './service-names.ts';
+
+export interface OrchestratorFacts {
+  orchestrator: OrchestratorTarget;
+  services: StackService[];
+  runtime: Runtime;
+}
+
+function hostOf(url: string): { host: string; port: number } | null {
+  try {
+    const u = new URL(url);
+    return { host: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)) };
+  } catch {
+    return null;
+  }
+}
+
+/** RUNTIME_TARGET_UNRESOLVABLE and ORCHESTRATOR_LOCALHOST_FALLBACK, from the run-time target decision. */
+export function orchestratorFindings({ orchestrator, services, runtime }: OrchestratorFacts): Finding[] {
+  if (orchestrator.decision === 'as-configured') return [];
+  const where = runtime.kind === 'host' ? 'the host' : `this ${runtime.kind}`;
+  if (orchestrator.decision === 'localhost-fallback') {
+    return [
+      {
+        id: 'ORCHESTRATOR_LOCALHOST_FALLBACK',
+        // From the host this is the designed path; inside a container localhost is the container itself.
+        severity: runtime.kind === 'host' ? 'info' : 'warning',
+        subject: orchestrator.configuredUrl,
+        summary: `${orchestrator.configuredUrl} does not resolve from ${where}; the client will use ${orchestrator.resolvedUrl ?? 'localhost'}`,
+        cause: orchestrator.reason,
+        evidence: orchestrator.attempts.map((a) => a.result),
+        fix: {
+          description: `Nothing to do for a run on the host: the orchestrator's published port answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`,
+          lasting: `Run the app inside the compose network so the alias resolves, or for host runs set ORCHESTRATOR_SERVICE_URL=${orchestrator.resolvedUrl ?? 'http://localhost:8006'} so nothing depends on a fallback.`,
+        },
+      },
+    ];
+  }
+  const target = hostOf(orchestrator.configuredUrl);
+  const provider = target ? serviceForHost(services, target.host) : undefined;
+  const container = provider?.container ?? null;
+  const attempts = orchestrator.attempts
+    .map((a) => `${a.step} ${a.url} → ${a.result.ok ? 'ok' : (a.result.error?.code ?? 'failed')}`)
+    .join('; ');
+  let description: string;
+  let action: FixAction | undefined;
+  if (provider && (!container || container.state !== 'running')) {
+    description = `Start the orchestrator (${provider.name}): ${container ? `\`docker start ${container.name}\`` : `\`docker compose up -d ${provider.name}\``}.`;
+    action = container ? { kind: 'start-container', params: { container: container.name } } : undefined;
+  } else if (container && target && !container.ports.some((p) => p.containerPort === target.port && p.hostPort !== undefined)) {
+    description = `${container.name} runs but does not publish port ${target.port}: add \`ports: ["127.0.0.1:${target.port}:${target.port}"]\` to ${provider?.name ?? 'the service'} so http://localhost:${target.port} answers from the host.`;
+    action = { kind: 'publish-port', params: { container: container.name, port: String(target.port) } };
+  } else {
+    description = `Start the orchestrator with its port published on 127.0.0.1 (\`ports: ["127.0.0.1:8006:8006"]\`), or set the orchestrator URL to one that answers from ${where}.`;
+  }
+  const aliasNote = orchestrator.hostIsAlias
+    ? `"${target?.host ?? orchestrator.configuredUrl}" is a docker alias: it resolves only for containers on the same compose network, never from the host. From the host the orchestrator is reached through its published port on localhost, and that did not answer either.`
+    : `The configured host is not a docker alias, so no localhost fallback was tried.`;
+  // Nobody configured it and nothing in the stack names it: this stack has no orchestrator to miss.
+  const irrelevant =
+    orchestrator.configuredFrom === 'default' &&
+    !provider &&
+    !services.some((s) => s.targets.some((t) => t.host === target?.host));
+  return [
+    {
+      id: 'RUNTIME_TARGET_UNRESOLVABLE',
+      severity: irrelevant ? 'info' : 'error',
+      subject: orchestrator.configuredUrl,
+      summary: `The orchestrator is unreachable from ${where}: ${orchestrator.configuredUrl} (from ${orchestrator.configuredFrom}) and its fallback failed`,
+      cause: `${orchestrator.reason} Attempts: ${attempts || 'none'}.`,
+      evidence: orchestrator.attempts.map((a) => a.result),
+      fix: {
+        description: `${description} ${aliasNote}`,
+        lasting: `Run the app inside the compose network (the alias resolves there), or for host runs publish the port and set ORCHESTRATOR_SERVICE_URL=http://localhost:${target?.port ?? 8006}.`,
+        ...(action ? { action } : {}),
+      },
+    },
+  ];
+}

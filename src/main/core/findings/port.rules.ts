@@ -1,0 +1,65 @@
+import type { Finding, StackService } from '../../../shared/model/index.ts';
+import type { PortCheck } from '../diagnosis/probe-facts.ts';
+import { serviceForHost, serviceLabel } from './service-names.ts';
+
+/** PORT_CLOSED: a running container publishes a port and a TCP connect to it from here fails. */
+export function portClosedFindings(ports: PortCheck[]): Finding[] {
+  return ports
+    .filter((p) => !p.probe.ok && p.service.container?.state === 'running')
+    .map(({ service, binding, probe }) => {
+      const name = service.container?.name ?? service.name;
+      return {
+        id: 'PORT_CLOSED',
+        severity: 'error',
+        subject: serviceLabel(service),
+        summary: `${probe.target} (published by ${name}, container port ${binding.containerPort}) refuses connections`,
+        cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}. The container runs but nothing accepts on port ${binding.containerPort} inside it, or the process listens on 127.0.0.1 only inside the container.`,
+        evidence: [probe],
+        fix: {
+          description: `Make the process in ${name} listen on 0.0.0.0:${binding.containerPort}; check \`docker logs --tail 50 ${name}\` for a startup error, then restart it.`,
+          command: `docker logs --tail 50 ${name}`,
+          action: { kind: 'restart-container', params: { container: name } },
+        },
+      } satisfies Finding;
+    });
+}
+
+export interface PortPublishFacts {
+  services: StackService[];
+  /** Host of the configured orchestrator URL: its port must be published for the localhost fallback. */
+  orchestratorHost: string | null;
+}
+
+/**
+ * PORT_NOT_PUBLISHED: a target's container port has no host binding, so nothing on the host reaches it.
+ * Warning for the orchestrator (the localhost fallback needs it), info for other targets (often intended).
+ */
+export function portNotPublishedFindings({ services, orchestratorHost }: PortPublishFacts): Finding[] {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const consumer of services) {
+    for (const target of consumer.targets) {
+      const provider = serviceForHost(services, target.host);
+      const container = provider?.container;
+      if (!provider || !container || container.state !== 'running') continue;
+      if (container.ports.some((p) => p.containerPort === target.port && p.hostPort !== undefined)) continue;
+      const key = `${container.name}:${target.port}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const forOrchestrator = orchestratorHost !== null && target.host === orchestratorHost;
+      findings.push({
+        id: 'PORT_NOT_PUBLISHED',
+        severity: forOrchestrator ? 'warning' : 'info',
+        subject: serviceLabel(provider),
+        summary: `${container.name} does not publish port ${target.port} to the host`,
+        cause: `${serviceLabel(consumer)} calls ${target.url}; containers on the same network reach it, but from the host nothing is bound to container port ${target.port}${forOrchestrator ? ', so the http://localhost fallback cannot reach the orchestrator' : ''}.`,
+        evidence: [],
+        fix: {
+          description: `If the host needs it, publish it on loopback in the compose file: \`ports: ["127.0.0.1:${target.port}:${target.port}"]\` under ${provider.name}, then \`docker compose up -d ${provider.name}\`.`,
+          action: { kind: 'publish-port', params: { container: container.name, port: String(target.port) } },
+        },
+      });
+    }
+  }
+  return findings;
+}

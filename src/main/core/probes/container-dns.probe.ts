@@ -1,0 +1,75 @@
+import type { ContainerInfo, ProbeResult, Reachability } from '../../../shared/model/index.ts';
+import type { DockerEnginePort, NetworkInfo } from '../ports/index.ts';
+import { lookupInContainer, type ContainerLookup } from './container-lookup.ts';
+import { resolveByTopology, type TopologyVerdict } from './network-topology.ts';
+
+export interface ContainerDnsInput {
+  /** The container that is configured to call `host`. */
+  consumer: ContainerInfo;
+  host: string;
+  /** Every container the engine knows (providers may live in other projects). */
+  containers: ContainerInfo[];
+  networks: NetworkInfo[];
+  /** Budget of the in-container lookup (all tools together), ms. */
+  timeoutMs: number;
+  /** Monotonic ms for latencyMs; default `performance.now()`. Injected by tests. */
+  now?: () => number;
+}
+
+export interface ContainerDnsOutcome {
+  probe: ProbeResult;
+  reachability: Reachability;
+  topology: TopologyVerdict;
+}
+
+/**
+ * DNS from inside a container: decided from the network topology, then confirmed by a lookup run in the
+ * container when it is running and has `getent`/`nslookup`. The lookup wins a disagreement (it is what
+ * the process in the container would see). `basis`: `topology+lookup` when both spoke, `lookup` when the
+ * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided.
+ * `answers` stays null: TCP reachability is the caller's business.
+ */
+export async function probeDnsFromContainer(engine: DockerEnginePort, input: ContainerDnsInput): Promise<ContainerDnsOutcome> {
+  const now = input.now ?? (() => performance.now());
+  const start = now();
+  const { consumer, host } = input;
+  const topology = resolveByTopology(consumer, host, input.containers, input.networks);
+  const lookup: ContainerLookup | null =
+    consumer.state === 'running' ? await lookupInContainer(engine, consumer.id, host, input.timeoutMs, now) : null;
+  const latencyMs = Math.max(0, Math.round((now() - start) * 10) / 10);
+
+  const reachability = decide(topology, lookup, consumer);
+  const probe: ProbeResult = {
+    kind: 'dns-container',
+    target: host,
+    from: consumer.name,
+    ok: reachability.resolves === true,
+    latencyMs,
+    detail: {
+      tool: lookup?.tool ?? null,
+      output: lookup?.output ?? '',
+      topology,
+      ...(lookup && lookup.addresses.length > 0 ? { addresses: lookup.addresses } : {}),
+    },
+  };
+  if (reachability.resolves === false) {
+    probe.error = { code: 'ENOTFOUND', message: `${consumer.name} cannot resolve ${host}: ${reachability.note}` };
+  } else if (reachability.resolves === null) {
+    probe.error = lookup?.failure ?? { code: 'INCONCLUSIVE', message: reachability.note };
+  }
+  return { probe, reachability, topology };
+}
+
+function decide(topology: TopologyVerdict, lookup: ContainerLookup | null, consumer: ContainerInfo): Reachability {
+  if (lookup && lookup.resolves !== null) {
+    if (topology.resolves === null) return { resolves: lookup.resolves, answers: null, basis: 'lookup', note: `${lookup.note} (${topology.note})` };
+    const note =
+      topology.resolves === lookup.resolves
+        ? `${lookup.note}; ${topology.note}`
+        : `${lookup.note}, although the network model says it ${topology.resolves ? 'should' : 'should not'} (${topology.note}); the lookup wins`;
+    return { resolves: lookup.resolves, answers: null, basis: 'topology+lookup', note };
+  }
+  const why = lookup ? lookup.note : `${consumer.name} is ${consumer.state}, no lookup run`;
+  if (topology.resolves === null) return { resolves: null, answers: null, basis: 'not-checked', note: `${topology.note}; ${why}` };
+  return { resolves: topology.resolves, answers: null, basis: 'topology', note: `${topology.note} (${why})` };
+}

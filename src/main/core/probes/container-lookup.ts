@@ -1,0 +1,94 @@
+import type { DockerEnginePort, ExecResult } from '../ports/index.ts';
+
+/** A name lookup run inside a container, and what it said. */
+export interface ContainerLookup {
+  /** The tool that ran, or null when the image has none of them (or exec failed). */
+  tool: 'getent' | 'nslookup' | null;
+  /** true/false when the tool decided; null when it could not (timeout, exec failure, no tool). */
+  resolves: boolean | null;
+  addresses: string[];
+  /** Trimmed stdout+stderr, at most 500 characters. */
+  output: string;
+  /** One line for the report: `getent: 172.18.0.2`, `nslookup: can't resolve`, `no lookup tool in image`. */
+  note: string;
+  /** Set when the lookup itself failed (not the name): `TIMEOUT`, `EXEC_FAILED`, `NO_LOOKUP_TOOL`. */
+  failure?: { code: string; message: string };
+}
+
+const OUTPUT_CAP = 500;
+
+function combined(result: ExecResult): string {
+  const text = `${result.stdout}\n${result.stderr}`.trim();
+  return text.length > OUTPUT_CAP ? `${text.slice(0, OUTPUT_CAP - 1)}…` : text;
+}
+
+function toolMissing(tool: string, result: ExecResult): boolean {
+  if (result.exitCode === 126 || result.exitCode === 127) return true;
+  const text = `${result.stdout}\n${result.stderr}`;
+  return /executable file not found|no such file or directory/i.test(text) || new RegExp(`\\b${tool}: (command )?not found`, 'i').test(text);
+}
+
+/** `getent hosts`: one `address  name…` line per address; exit 2 when the key is unknown. */
+function parseGetent(result: ExecResult): { resolves: boolean; addresses: string[] } {
+  const addresses = result.stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/)[0] ?? '')
+    .filter((a) => a.length > 0);
+  return { resolves: result.exitCode === 0 && addresses.length > 0, addresses };
+}
+
+/**
+ * busybox and bind `nslookup`: the answer is the `Address` lines after `Name:`; the resolver's own
+ * `Server`/`Address` header comes before it. Failure prints `can't resolve` or `NXDOMAIN` and exits 1.
+ */
+function parseNslookup(result: ExecResult): { resolves: boolean; addresses: string[] } {
+  const text = `${result.stdout}\n${result.stderr}`;
+  const addresses: string[] = [];
+  let inAnswer = false;
+  for (const line of result.stdout.split('\n')) {
+    if (/^Name:/i.test(line.trim())) inAnswer = true;
+    const match = /^Address(?:\s+\d+)?:\s*(\S+)/i.exec(line.trim());
+    if (inAnswer && match?.[1]) addresses.push(match[1]);
+  }
+  const failed = /can't resolve|can't find|NXDOMAIN|SERVFAIL|REFUSED/i.test(text) && addresses.length === 0;
+  return { resolves: result.exitCode === 0 && !failed && addresses.length > 0, addresses };
+}
+
+const TOOLS = [
+  { tool: 'getent' as const, argv: (host: string) => ['getent', 'hosts', host], parse: parseGetent },
+  { tool: 'nslookup' as const, argv: (host: string) => ['nslookup', host], parse: parseNslookup },
+];
+
+/**
+ * Resolves `host` inside a running container with the first lookup tool the image has (`getent`, then
+ * busybox/bind `nslookup`). `timeoutMs` is the budget for all tries together. Never rejects.
+ */
+export async function lookupInContainer(
+  engine: DockerEnginePort,
+  containerId: string,
+  host: string,
+  timeoutMs: number,
+  now: () => number,
+): Promise<ContainerLookup> {
+  const deadline = now() + timeoutMs;
+  for (const { tool, argv, parse } of TOOLS) {
+    const budget = Math.max(1, Math.round(deadline - now()));
+    let result: ExecResult;
+    try {
+      result = await engine.exec(containerId, argv(host), budget);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { tool: null, resolves: null, addresses: [], output: '', note: `lookup could not run: ${message}`, failure: { code: 'EXEC_FAILED', message } };
+    }
+    if (result.timedOut) {
+      const message = `${tool} ${host} did not finish within ${timeoutMs} ms`;
+      return { tool, resolves: null, addresses: [], output: combined(result), note: message, failure: { code: 'TIMEOUT', message } };
+    }
+    if (toolMissing(tool, result)) continue;
+    const { resolves, addresses } = parse(result);
+    const note = resolves ? `${tool}: ${addresses.join(', ')}` : `${tool}: cannot resolve ${host}`;
+    return { tool, resolves, addresses, output: combined(result), note };
+  }
+  const message = 'the image has neither getent nor nslookup';
+  return { tool: null, resolves: null, addresses: [], output: '', note: message, failure: { code: 'NO_LOOKUP_TOOL', message } };
+}

@@ -1,0 +1,2 @@
+export { detectRuntime } from './detect-runtime.ts';
+export type { DetectRuntimeOptions } from './detect-runtime.ts';

@@ -1,0 +1,28 @@
+import type { DoctorApi } from '../../../shared/contract/index.ts';
+import { createWsTransport, type ConnectionState, type WebSocketLike } from './ws-transport.ts';
+import { wsUrlFromLocation } from './ws-url.ts';
+
+/** What the app gets at start: the api, and the connection state when the transport has one. */
+export interface PickedTransport {
+  kind: 'electron' | 'websocket';
+  api: DoctorApi;
+  /** Serve mode only: the socket's state for a "reconnecting…" banner. */
+  connection?: {
+    state(): ConnectionState;
+    onStateChange(listener: (state: ConnectionState) => void): () => void;
+  };
+}
+
+/**
+ * Electron's preload exposes `window.api`; without it we run in a browser served by `stack-doctor serve`
+ * and talk the same contract over the page origin's WebSocket.
+ */
+export function pickTransport(): PickedTransport {
+  if (window.api) return { kind: 'electron', api: window.api };
+  const transport = createWsTransport({
+    url: wsUrlFromLocation(window.location),
+    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+  });
+  window.addEventListener('pagehide', () => transport.close(), { once: true });
+  return { kind: 'websocket', api: transport.api, connection: transport };
+}

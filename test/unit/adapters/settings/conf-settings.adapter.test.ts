@@ -1,0 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Logger } from '../../../../src/main/core/ports/logger.port.ts';
+import { createConfSettings } from '../../../../src/main/adapters/settings/conf-settings.adapter.ts';
+import { defaultSettings, SettingsPatchError } from '../../../../src/main/adapters/settings/settings-store.ts';
+
+interface Recorded {
+  level: string;
+  obj: Record<string, unknown>;
+  msg?: string;
+}
+
+function recordingLogger(): Logger & { records: Recorded[] } {
+  const records: Recorded[] = [];
+  const logger: Logger & { records: Recorded[] } = {
+    records,
+    child: () => logger,
+    debug: (obj, msg) => records.push({ level: 'debug', obj, msg }),
+    info: (obj, msg) => records.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => records.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => records.push({ level: 'error', obj, msg }),
+  };
+  return logger;
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sd-settings-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('conf settings adapter', () => {
+  it('reads defaults from an empty directory and honours STACK_DOCTOR_CONFIG_DIR', () => {
+    const settings = createConfSettings({ logger: recordingLogger(), env: { STACK_DOCTOR_CONFIG_DIR: dir } });
+    expect(settings.get()).toEqual(defaultSettings());
+    expect(settings.path).toBe(join(dir, 'config.json'));
+  });
+
+  it('falls back to the default for an invalid stored value, keeps the valid ones and warns', () => {
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({ refreshIntervalSec: 1, probeTimeoutMs: 2500, orchestratorUrl: 'not a url', extra: true }),
+    );
+    const logger = recordingLogger();
+    const value = createConfSettings({ logger, cwd: dir }).get();
+    expect(value).toEqual({ ...defaultSettings(), probeTimeoutMs: 2500 });
+    const warned = logger.records.filter((r) => r.level === 'warn').map((r) => r.obj.key);
+    expect(warned).toEqual(['refreshIntervalSec', 'orchestratorUrl']);
+  });
+
+  it('moves a corrupt file aside, starts from defaults and can write again', () => {
+    writeFileSync(join(dir, 'config.json'), '{ "refreshIntervalSec": 60, ');
+    const logger = recordingLogger();
+    const settings = createConfSettings({ logger, cwd: dir });
+    expect(settings.get()).toEqual(defaultSettings());
+    expect(logger.records.some((r) => r.level === 'warn' && String(r.obj.movedTo).includes('.corrupt-'))).toBe(true);
+    expect(readdirSync(dir).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
+    expect(settings.update({ refreshIntervalSec: 60 }).refreshIntervalSec).toBe(60);
+  });
+
+  it('survives a file corrupted while running', () => {
+    const logger = recordingLogger();
+    const settings = createConfSettings({ logger, cwd: dir });
+    settings.update({ probeTimeoutMs: 900 });
+    writeFileSync(join(dir, 'config.json'), 'garbage');
+    expect(settings.get()).toEqual(defaultSettings());
+    expect(logger.records.some((r) => r.level === 'warn')).toBe(true);
+  });
+
+  it('persists updates, notifies listeners and stops after unsubscribe', () => {
+    const settings = createConfSettings({ logger: recordingLogger(), cwd: dir });
+    const seen: number[] = [];
+    const off = settings.onChange((s) => seen.push(s.refreshIntervalSec));
+    const next = settings.update({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'] });
+    expect(next).toMatchObject({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'], probeTimeoutMs: 1500 });
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ refreshIntervalSec: 120 });
+    expect(createConfSettings({ logger: recordingLogger(), cwd: dir }).get().workspaces).toEqual(['/tmp/ws']);
+    off();
+    settings.update({ refreshIntervalSec: 60 });
+    expect(seen).toEqual([120]);
+  });
+
+  it('rejects an invalid patch without writing', () => {
+    const settings = createConfSettings({ logger: recordingLogger(), cwd: dir });
+    expect(() => settings.update({ refreshIntervalSec: 2 })).toThrow(SettingsPatchError);
+    expect(settings.get().refreshIntervalSec).toBe(30);
+  });
+});

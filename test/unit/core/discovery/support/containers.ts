@@ -1,0 +1,34 @@
+import type { ContainerInfo } from '../../../../../src/shared/model/index.ts';
+
+let counter = 0;
+
+/** A ContainerInfo as the docker adapter would map it, with sensible running defaults. */
+export function container(partial: Partial<ContainerInfo> & { name: string }): ContainerInfo {
+  counter++;
+  const id = partial.id ?? `${counter.toString(16).padStart(4, '0')}${'ab'.repeat(30)}`;
+  return {
+    id,
+    image: 'busybox',
+    state: 'running',
+    status: 'Up 1 minute',
+    exitCode: 0,
+    restartCount: 0,
+    health: 'none',
+    labels: {},
+    env: {},
+    networks: [],
+    ports: [],
+    ...partial,
+  };
+}
+
+/** Labels docker compose puts on a service container. */
+export function composeLabels(project: string, service: string, workingDir: string, configFiles: string[] = []): Record<string, string> {
+  return {
+    'com.docker.compose.project': project,
+    'com.docker.compose.service': service,
+    'com.docker.compose.project.working_dir': workingDir,
+    'com.docker.compose.project.config_files': configFiles.join(','),
+    'com.docker.compose.container-number': '1',
+  };
+}
