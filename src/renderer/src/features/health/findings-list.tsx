@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { compareFindings, type Finding } from '../../../../shared/model/index.ts';
+import { InlineCode } from '../../ui/inline-code-text.tsx';
 import { formatDuration } from './format.ts';
 
 /** DOM id of a finding's card, so the tray's "open finding" can point at it with a `#finding-<ID>` hash. */
@@ -35,11 +36,11 @@ function FindingCard({ finding, highlighted }: { finding: Finding; highlighted: 
       </header>
       <h3 data-testid="finding-summary">{finding.summary}</h3>
       <p>
-        <strong>Cause.</strong> {finding.cause}
+        <strong>Cause.</strong> <InlineCode text={finding.cause} />
       </p>
       <div className="fix">
         <p>
-          <strong>Fix.</strong> {finding.fix.description}
+          <strong>Fix.</strong> <InlineCode text={finding.fix.description} />
         </p>
         {finding.fix.command && (
           <div className="command">
@@ -49,7 +50,7 @@ function FindingCard({ finding, highlighted }: { finding: Finding; highlighted: 
         )}
         {finding.fix.lasting && (
           <p>
-            <strong>Lasting fix.</strong> {finding.fix.lasting}
+            <strong>Lasting fix.</strong> <InlineCode text={finding.fix.lasting} />
           </p>
         )}
       </div>
