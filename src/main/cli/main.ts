@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
 import type { CliDeps, DoctorFactory } from './cli-deps.ts';
+import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
@@ -79,6 +80,8 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
       const { verbose } = command.optsWithGlobals<{ verbose?: boolean }>();
       setCode(await runSettings(deps, action, args, verbose ?? false));
     });
+
+  registerAgentStubCommand(program, deps, setCode);
 
   return program;
 }

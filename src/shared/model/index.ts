@@ -6,3 +6,5 @@ export * from './orchestrator.ts';
 export * from './diagnosis.ts';
 export * from './settings.ts';
 export * from './stack-config.ts';
+export * from './chat-protocol.ts';
+export * from './chat.ts';
