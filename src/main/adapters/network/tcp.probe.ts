@@ -3,9 +3,20 @@ import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
 
 /**
- * Opens a TCP connection to `host:port` and closes it at once. The budget `timeoutMs` covers name
- * resolution and the connect; on expiry the socket is destroyed so nothing lingers.
- * detail: `{ address }` (the peer address) on success.
+ * How long a fresh connection is watched for the peer hanging up before it counts as open, ms (bounded by
+ * what is left of the probe's budget). Docker's userland proxy (docker-proxy) accepts on the published
+ * host port, then dials the container and, when nothing listens there, closes the client connection: a
+ * plain connect would call that port open. The proxy's dial on the local bridge fails within a few ms.
+ */
+export const PEER_CLOSE_WINDOW_MS = 100;
+
+/**
+ * Opens a TCP connection to `host:port`, watches it for {@link PEER_CLOSE_WINDOW_MS}, then closes it. The
+ * budget `timeoutMs` covers name resolution, the connect and the watch; on expiry the socket is destroyed
+ * so nothing lingers. A peer that sends data first (SSH, SMTP, MySQL) is open at once; one that closes or
+ * resets the connection before sending anything is `PEER_CLOSED` / `ECONNRESET` with
+ * `detail.connected: true`: the port accepts but nothing answers behind it.
+ * detail: `{ address, connectMs }` on success (latencyMs is the connect time, not the watch).
  */
 export function probeTcp(host: string, port: number, timeoutMs: number): Promise<ProbeResult> {
   const start = performance.now();
@@ -33,12 +44,32 @@ export function probeTcp(host: string, port: number, timeoutMs: number): Promise
     const timer = setTimeout(() => {
       finish({ ...base, ok: false, latencyMs: elapsed(start), error: timeoutError(`Connect to ${target}`, timeoutMs) });
     }, timeoutMs);
+    let connectMs: number | undefined;
     socket.once('connect', () => {
-      finish({ ...base, ok: true, latencyMs: elapsed(start), detail: { address: socket.remoteAddress } });
+      connectMs = elapsed(start);
+      const open = { ...base, ok: true, latencyMs: connectMs, detail: { address: socket.remoteAddress, connectMs } };
+      const left = timeoutMs - connectMs;
+      if (left <= 0) return finish(open);
+      const watch = setTimeout(() => finish(open), Math.min(PEER_CLOSE_WINDOW_MS, left));
+      socket.once('close', () => clearTimeout(watch));
+      socket.once('data', () => finish(open));
+      socket.once('end', () =>
+        finish({
+          ...base,
+          ok: false,
+          latencyMs: elapsed(start),
+          detail: { address: socket.remoteAddress, connected: true, connectMs },
+          error: {
+            code: 'PEER_CLOSED',
+            message: `Connection accepted, then closed by the peer without a byte (${target}): nothing answers behind it`,
+          },
+        }),
+      );
     });
     // Kept attached after settling: a destroyed socket may still emit, and an unhandled 'error' would crash.
     socket.on('error', (err) => {
-      finish({ ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(err, target) });
+      const connected = connectMs !== undefined ? { detail: { connected: true, connectMs } } : {};
+      finish({ ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(err, target), ...connected });
     });
   });
 }

@@ -18,7 +18,12 @@ function verdictLine(d: Diagnosis, c: Colors): string {
   const paint = { healthy: c.green, degraded: c.yellow, unhealthy: c.red }[d.verdict];
   const count = (severity: Finding['severity']) => d.findings.filter((f) => f.severity === severity).length;
   const counts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`];
-  const head = paint(c.bold(`${verdictMark[d.verdict]} ${d.verdict.toUpperCase()}`));
+  // An invalid config stops the run before any probe (exit 3): calling that "unhealthy" would be a verdict on
+  // a stack that was never looked at.
+  const notDiagnosed = d.findings.some((f) => f.id === 'CONFIG_INVALID');
+  const head = notDiagnosed
+    ? c.red(c.bold('✖ NOT DIAGNOSED (invalid configuration)'))
+    : paint(c.bold(`${verdictMark[d.verdict]} ${d.verdict.toUpperCase()}`));
   return `${head}  ${counts.join(', ')} · ${plural(d.services.length, 'service')} · ${Math.round(d.durationMs)} ms`;
 }
 
@@ -73,15 +78,20 @@ function matrixLines(d: Diagnosis, c: Colors): string[] {
   return lines;
 }
 
+/** Continuation lines of a multi-line text (a compose snippet, a list of projects) stay under their label. */
+function indented(text: string): string {
+  return text.replace(/\n/g, `\n${' '.repeat(12)}`);
+}
+
 function findingLines(f: Finding, c: Colors): string[] {
   const paint = { error: c.red, warning: c.yellow, info: c.cyan }[f.severity];
   const lines = [
     `  ${paint(f.severity.toUpperCase().padEnd(7))} ${c.bold(f.id)} ${f.subject}: ${f.summary}`,
-    `          cause: ${f.cause}`,
-    `          fix:   ${f.fix.description}`,
+    `          cause: ${indented(f.cause)}`,
+    `          fix:   ${indented(f.fix.description)}`,
   ];
   if (f.fix.command) lines.push(`          run:   ${c.cyan(f.fix.command)}`);
-  if (f.fix.lasting) lines.push(`          lasting fix: ${f.fix.lasting}`);
+  if (f.fix.lasting) lines.push(`          lasting fix: ${indented(f.fix.lasting)}`);
   return lines;
 }
 

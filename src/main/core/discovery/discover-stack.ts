@@ -4,14 +4,14 @@ import { DiagnoseInputError } from '../errors.ts';
 import type { WorkspacePort } from '../ports/index.ts';
 import type { ConfigIssue } from './config-issue.ts';
 import { projectNetworkNames } from './compose-model.ts';
-import { composeProjectOf, LABEL_WORKING_DIR, workspaceTie } from './container-labels.ts';
+import { composeProjectOf, isDevcontainerContainer, LABEL_WORKING_DIR, workspaceTie } from './container-labels.ts';
 import { adoptEngineProjectNames, loadLabelProjects } from './engine-projects.ts';
 import { deriveHealthUrl } from './health-url.ts';
 import { buildServiceDrafts } from './service-drafts.ts';
 import type { ServiceDraft } from './service-drafts.ts';
 import { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
 import { isHttpTarget, targetsFromEnv } from './url-targets.ts';
-import { loadWorkspaceDeclarations } from './workspace-declarations.ts';
+import { IMAGE_DEVCONTAINER_PROJECT, loadWorkspaceDeclarations } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
 
 export interface DiscoverStackInput {
@@ -61,6 +61,12 @@ export async function discoverStack(ws: WorkspacePort, input: DiscoverStackInput
   const wanted = new Set([...declaredNames, ...input.extraProjects, ...(config.projects ?? [])]);
   const tied = containers.filter((container) => workspaceTie(container, roots, wanted) !== null);
   const projects = [...declarations.projects, ...(await loadLabelProjects(ws, tied, declaredNames, issues))];
+  // A devcontainer found only by its devcontainer.local_folder label (its devcontainer.json lives elsewhere)
+  // is still a consumer of the stack: without a project of its own its targets would miss the truth matrix.
+  const labelOnlyDev = tied.some((container) => isDevcontainerContainer(container) && !composeProjectOf(container));
+  if (labelOnlyDev && !projects.some((project) => project.name === IMAGE_DEVCONTAINER_PROJECT)) {
+    projects.push({ name: IMAGE_DEVCONTAINER_PROJECT, kind: 'devcontainer', files: [], compose: null });
+  }
 
   const drafts = buildServiceDrafts({
     projects,
@@ -132,10 +138,12 @@ function toServices(drafts: readonly ServiceDraft[], config: StackConfig): Stack
 function toStackProject(project: DeclaredProject, tied: readonly ContainerInfo[], devcontainerNetworks: string[]): StackProject {
   let networks: string[];
   if (project.compose) networks = projectNetworkNames(project.compose);
-  else if (project.kind === 'devcontainer') networks = devcontainerNetworks;
+  else if (project.kind === 'devcontainer' && project.files.length > 0) networks = devcontainerNetworks;
   else {
     // Only labels describe it: the user-defined networks its containers are on.
-    const onProject = tied.filter((container) => composeProjectOf(container) === project.name);
+    const onProject = tied.filter((container) =>
+      project.kind === 'devcontainer' ? isDevcontainerContainer(container) && !composeProjectOf(container) : composeProjectOf(container) === project.name,
+    );
     networks = unique(onProject.flatMap((c) => c.networks.map((n) => n.name)).filter((n) => !['bridge', 'host', 'none'].includes(n)));
   }
   return { name: project.name, kind: project.kind, files: project.files, networks };

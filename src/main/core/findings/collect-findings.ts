@@ -32,10 +32,10 @@ export function collectFindings({ stack, engine, runtime, facts, otherProjects }
     ...(engine.ok ? containerFindings(services) : []),
     ...containerDnsFindings(facts.containerDns, services),
     ...hostDnsFindings({ services, hostDns: facts.hostDns, aliases: stack.aliases }),
-    ...portClosedFindings(facts.ports),
+    ...portClosedFindings(facts.ports, [...facts.health, ...facts.ws]),
     ...(engine.ok ? portNotPublishedFindings({ services, orchestratorHost }) : []),
-    ...healthFindings(facts.health, facts.ports),
-    ...wsFindings(facts.ws, facts.ports),
+    ...healthFindings(facts.health, facts.ports, facts.ws),
+    ...wsFindings(facts.ws, facts.ports, facts.health),
     ...orchestratorFindings({ orchestrator: facts.orchestrator, services, runtime }),
   ];
   return dedupe(all).sort(compareFindings);

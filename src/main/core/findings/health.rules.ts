@@ -1,5 +1,6 @@
 import type { Finding } from '../../../shared/model/index.ts';
 import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import { closedPortKeys, urlPort } from './closed-ports.ts';
 import { serviceLabel } from './service-names.ts';
 
 /** Probe checks of services whose container runs: an exited one is reported once, as CONTAINER_EXITED. */
@@ -7,26 +8,13 @@ function running(checks: UrlCheck[]): UrlCheck[] {
   return checks.filter((c) => c.service.container === null || c.service.container.state === 'running');
 }
 
-/** Ports already reported closed: their health/ws failure would say the same thing twice. */
-function closedPorts(ports: PortCheck[]): Set<string> {
-  return new Set(ports.filter((p) => !p.probe.ok).map((p) => `${p.service.name}|${p.binding.hostPort ?? ''}`));
-}
-
-function urlPort(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.port || (u.protocol === 'https:' || u.protocol === 'wss:' ? '443' : '80');
-  } catch {
-    return '';
-  }
-}
-
 /**
  * HTTP_HEALTH_FAILED (no answer or non-2xx without a health body) and HEALTH_DEGRADED (a
  * `{status: degraded|unhealthy}` body: warning for degraded, error for unhealthy).
  */
-export function healthFindings(health: UrlCheck[], ports: PortCheck[]): Finding[] {
-  const closed = closedPorts(ports);
+export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCheck[] = []): Finding[] {
+  // Ports already reported closed: their health failure would say the same thing twice.
+  const closed = closedPortKeys(ports, [...health, ...ws]);
   const findings: Finding[] = [];
   for (const { service, url, probe } of running(health)) {
     const subject = serviceLabel(service);
@@ -61,8 +49,8 @@ export function healthFindings(health: UrlCheck[], ports: PortCheck[]): Finding[
 }
 
 /** WS_HANDSHAKE_FAILED: the configured WebSocket URL does not complete the opening handshake. */
-export function wsFindings(ws: UrlCheck[], ports: PortCheck[]): Finding[] {
-  const closed = closedPorts(ports);
+export function wsFindings(ws: UrlCheck[], ports: PortCheck[], health: UrlCheck[] = []): Finding[] {
+  const closed = closedPortKeys(ports, [...health, ...ws]);
   return running(ws)
     .filter(({ service, url, probe }) => !probe.ok && !closed.has(`${service.name}|${urlPort(url)}`))
     .map(({ service, url, probe }) => ({

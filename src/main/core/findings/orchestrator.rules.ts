@@ -18,14 +18,22 @@ function hostOf(url: string): { host: string; port: number } | null {
 
 /** RUNTIME_TARGET_UNRESOLVABLE and ORCHESTRATOR_LOCALHOST_FALLBACK, from the run-time target decision. */
 export function orchestratorFindings({ orchestrator, services, runtime }: OrchestratorFacts): Finding[] {
-  if (orchestrator.decision === 'as-configured') return [];
+  if (orchestrator.decision === 'as-configured' || orchestrator.decision === 'not-checked') return [];
   const where = runtime.kind === 'host' ? 'the host' : `this ${runtime.kind}`;
+  const target = hostOf(orchestrator.configuredUrl);
+  const provider = target ? serviceForHost(services, target.host) : undefined;
+  // Nobody configured it and nothing in the stack names it: this stack has no orchestrator to miss, and
+  // whatever happens to answer on localhost:8006 is not its orchestrator either.
+  const irrelevant =
+    orchestrator.configuredFrom === 'default' &&
+    !provider &&
+    !services.some((s) => s.targets.some((t) => t.host === target?.host));
   if (orchestrator.decision === 'localhost-fallback') {
     return [
       {
         id: 'ORCHESTRATOR_LOCALHOST_FALLBACK',
         // From the host this is the designed path; inside a container localhost is the container itself.
-        severity: runtime.kind === 'host' ? 'info' : 'warning',
+        severity: runtime.kind === 'host' || irrelevant ? 'info' : 'warning',
         subject: orchestrator.configuredUrl,
         summary: `${orchestrator.configuredUrl} does not resolve from ${where}; the client will use ${orchestrator.resolvedUrl ?? 'localhost'}`,
         cause: orchestrator.reason,
@@ -37,8 +45,6 @@ export function orchestratorFindings({ orchestrator, services, runtime }: Orches
       },
     ];
   }
-  const target = hostOf(orchestrator.configuredUrl);
-  const provider = target ? serviceForHost(services, target.host) : undefined;
   const container = provider?.container ?? null;
   const attempts = orchestrator.attempts
     .map((a) => `${a.step} ${a.url} → ${a.result.ok ? 'ok' : (a.result.error?.code ?? 'failed')}`)
@@ -57,11 +63,6 @@ export function orchestratorFindings({ orchestrator, services, runtime }: Orches
   const aliasNote = orchestrator.hostIsAlias
     ? `"${target?.host ?? orchestrator.configuredUrl}" is a docker alias: it resolves only for containers on the same compose network, never from the host. From the host the orchestrator is reached through its published port on localhost, and that did not answer either.`
     : `The configured host is not a docker alias, so no localhost fallback was tried.`;
-  // Nobody configured it and nothing in the stack names it: this stack has no orchestrator to miss.
-  const irrelevant =
-    orchestrator.configuredFrom === 'default' &&
-    !provider &&
-    !services.some((s) => s.targets.some((t) => t.host === target?.host));
   return [
     {
       id: 'RUNTIME_TARGET_UNRESOLVABLE',

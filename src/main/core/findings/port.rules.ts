@@ -1,27 +1,34 @@
 import type { Finding, StackService } from '../../../shared/model/index.ts';
-import type { PortCheck } from '../diagnosis/probe-facts.ts';
+import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import { closedPorts } from './closed-ports.ts';
 import { serviceForHost, serviceLabel } from './service-names.ts';
 
-/** PORT_CLOSED: a running container publishes a port and a TCP connect to it from here fails. */
-export function portClosedFindings(ports: PortCheck[]): Finding[] {
-  return ports
-    .filter((p) => !p.probe.ok && p.service.container?.state === 'running')
-    .map(({ service, binding, probe }) => {
-      const name = service.container?.name ?? service.name;
-      return {
-        id: 'PORT_CLOSED',
-        severity: 'error',
-        subject: serviceLabel(service),
-        summary: `${probe.target} (published by ${name}, container port ${binding.containerPort}) refuses connections`,
-        cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}. The container runs but nothing accepts on port ${binding.containerPort} inside it, or the process listens on 127.0.0.1 only inside the container.`,
-        evidence: [probe],
-        fix: {
-          description: `Make the process in ${name} listen on 0.0.0.0:${binding.containerPort}; check \`docker logs --tail 50 ${name}\` for a startup error, then restart it.`,
-          command: `docker logs --tail 50 ${name}`,
-          action: { kind: 'restart-container', params: { container: name } },
-        },
-      } satisfies Finding;
-    });
+/**
+ * PORT_CLOSED: a running container publishes a port and nothing answers on it from here: the TCP connect
+ * fails, or the port accepts and drops the connection (docker-proxy with no listener behind it), seen by
+ * the TCP probe or by an HTTP/WS probe of the service on that port (`urls`).
+ */
+export function portClosedFindings(ports: PortCheck[], urls: UrlCheck[] = []): Finding[] {
+  return closedPorts(ports, urls).map(({ check: { service, binding, probe }, evidence, dropped }) => {
+    const name = service.container?.name ?? service.name;
+    const failure = evidence.find((p) => !p.ok) ?? probe;
+    const inside = `nothing accepts on port ${binding.containerPort} inside it, or the process listens on 127.0.0.1 only inside the container`;
+    return {
+      id: 'PORT_CLOSED',
+      severity: 'error',
+      subject: serviceLabel(service),
+      summary: `${probe.target} (published by ${name}, container port ${binding.containerPort}) ${dropped ? 'accepts connections but drops them unanswered' : 'refuses connections'}`,
+      cause: dropped
+        ? `${failure.error?.code ?? 'ERROR'}: ${failure.error?.message ?? 'connection dropped'}. The host port is bound (Docker's proxy accepted the connection) but the connection into the container was dropped: the container runs but ${inside}.`
+        : `${failure.error?.code ?? 'ERROR'}: ${failure.error?.message ?? 'no answer'}. The container runs but ${inside}.`,
+      evidence,
+      fix: {
+        description: `Make the process in ${name} listen on 0.0.0.0:${binding.containerPort}; check \`docker logs --tail 50 ${name}\` for a startup error, then restart it.`,
+        command: `docker logs --tail 50 ${name}`,
+        action: { kind: 'restart-container', params: { container: name } },
+      },
+    } satisfies Finding;
+  });
 }
 
 export interface PortPublishFacts {

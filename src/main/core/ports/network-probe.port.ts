@@ -8,7 +8,11 @@ import type { ProbeResult } from '../../../shared/model/index.ts';
 export interface NetworkProbePort {
   /** OS resolver (`dns.lookup`). detail: `{ addresses: string[] }`. kind `dns-host`. */
   lookup(host: string, timeoutMs: number): Promise<ProbeResult>;
-  /** TCP connect. kind `tcp`, target `host:port`. */
+  /**
+   * TCP connect, then a short watch for the peer hanging up. kind `tcp`, target `host:port`. A connection
+   * accepted and then closed or reset without a byte (docker-proxy with nothing behind a published port) is
+   * `PEER_CLOSED` / `ECONNRESET` with `detail.connected: true`.
+   */
   tcpConnect(host: string, port: number, timeoutMs: number): Promise<ProbeResult>;
   /**
    * HTTP GET. kind `http`. ok when status is 2xx. detail: `{ status, body? }`, body being the parsed JSON

@@ -11,6 +11,32 @@ describe('formatCheckReport', () => {
     expect(first).toBe('✖ UNHEALTHY  1 error, 1 warning, 1 info · 0 services · 412 ms');
   });
 
+  it('says "not diagnosed" rather than a verdict when the config is invalid (exit 3)', () => {
+    const invalid = diagnosisFixture({
+      findings: [
+        {
+          id: 'CONFIG_INVALID',
+          severity: 'error',
+          subject: '/w/stack-doctor.yaml:3',
+          summary: 'Invalid probe.timeoutMs in /w/stack-doctor.yaml at line 3',
+          cause: 'Invalid input: expected number, received string',
+          evidence: [],
+          fix: { description: 'Edit /w/stack-doctor.yaml line 3' },
+        },
+      ],
+    });
+    const [first] = formatCheckReport(invalid, { color: false }).split('\n');
+    expect(first).toBe('✖ NOT DIAGNOSED (invalid configuration)  1 error, 0 warnings, 0 info · 0 services · 412 ms');
+  });
+
+  it('keeps multi-line fixes (a compose snippet) indented under their label', () => {
+    const base = diagnosisFixture();
+    const [first] = base.findings;
+    const lasting = 'Add orch_backend:\nservices:\n  dev:\n    networks: [orch_backend]';
+    const text = formatCheckReport({ ...base, findings: [{ ...first!, fix: { ...first!.fix, lasting } }] }, { color: false });
+    expect(text).toContain(`lasting fix: Add orch_backend:\n${' '.repeat(12)}services:\n${' '.repeat(14)}dev:\n`);
+  });
+
   it('shows the runtime and the orchestrator decision with its reason before the matrix', () => {
     const text = formatCheckReport(diagnosisFixture(), { color: false });
     expect(text).toMatch(/Runtime: +Stack Doctor runs on host \(laptop; no container signals\)/);

@@ -197,6 +197,22 @@ describe('discoverStack label matching', () => {
     expect(result.stack.aliases).toEqual(['vsc-tools-abc']);
   });
 
+  it('gives a devcontainer found only by its devcontainer.local_folder label a project, so its targets reach the truth matrix', async () => {
+    const ws = new MemoryWorkspace({}, ['/w']);
+    const dev = container({
+      name: '/dev-1',
+      labels: { 'devcontainer.local_folder': '/w' },
+      env: { ORCHESTRATOR_SERVICE_URL: 'http://orchestrator-service:8006' },
+      networks: [{ name: 'devnet', aliases: ['dev-1'], ipAddress: '10.0.1.2' }],
+    });
+    const result = await discoverStack(ws, { workspace: '/w', extraProjects: [], containers: [dev] });
+    expect(result.stack.projects).toEqual([{ name: 'devcontainer', kind: 'devcontainer', files: [], networks: ['devnet'] }]);
+    expect(result.stack.services).toEqual([
+      expect.objectContaining({ name: 'dev-1', project: 'devcontainer', role: 'devcontainer', declared: false, container: dev }),
+    ]);
+    expect(result.otherProjects).toEqual([]);
+  });
+
   it('adopts the engine project name when a container was started from a declared file under another name', async () => {
     const ws = empty('/w/app', { '/w/app/docker-compose.yml': 'services:\n  api:\n    image: x\n' });
     const api = container({ name: '/custom-api-1', labels: composeLabels('custom', 'api', '/w/app', ['/w/app/docker-compose.yml']) });

@@ -47,7 +47,23 @@ describe('orchestratorFindings', () => {
     const [onHost] = orchestratorFindings({ orchestrator: fallback, services: [], runtime: hostRuntime });
     expect(onHost).toMatchObject({ id: 'ORCHESTRATOR_LOCALHOST_FALLBACK', severity: 'info' });
     expect(onHost?.fix.lasting).toContain('ORCHESTRATOR_SERVICE_URL=http://localhost:8006');
-    const [inside] = orchestratorFindings({ orchestrator: fallback, services: [], runtime: { ...hostRuntime, kind: 'devcontainer' } });
+    const dev = service({ name: 'dev', targets: [target('http://orchestrator-service:8006')] });
+    const [inside] = orchestratorFindings({ orchestrator: fallback, services: [dev], runtime: { ...hostRuntime, kind: 'devcontainer' } });
     expect(inside?.severity).toBe('warning');
+  });
+
+  it('keeps the fallback informational inside a container when nothing in the stack uses the default orchestrator', () => {
+    // Whatever answers on localhost:8006 is not this stack's orchestrator: no reason to degrade the verdict.
+    const fallback: OrchestratorTarget = { ...asConfigured(), resolvedUrl: 'http://localhost:8006', decision: 'localhost-fallback', reason: 'alias unresolved' };
+    const web = service({ name: 'web', targets: [target('http://api:8080')] });
+    const [f] = orchestratorFindings({ orchestrator: fallback, services: [web], runtime: { ...hostRuntime, kind: 'container' } });
+    expect(f).toMatchObject({ id: 'ORCHESTRATOR_LOCALHOST_FALLBACK', severity: 'info' });
+    const configured = { ...fallback, configuredFrom: 'env:ORCHESTRATOR_SERVICE_URL' };
+    expect(orchestratorFindings({ orchestrator: configured, services: [web], runtime: { ...hostRuntime, kind: 'container' } })[0]?.severity).toBe('warning');
+  });
+
+  it('says nothing when the target was not checked (invalid config)', () => {
+    const notChecked: OrchestratorTarget = { ...asConfigured(), resolvedUrl: null, decision: 'not-checked', reason: 'Not checked' };
+    expect(orchestratorFindings({ orchestrator: notChecked, services: [], runtime: hostRuntime })).toEqual([]);
   });
 });

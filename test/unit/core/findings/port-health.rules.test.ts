@@ -15,6 +15,24 @@ const open: PortCheck = { ...closed, probe: probe({ kind: 'tcp', target: '127.0.
 describe('portClosedFindings', () => {
   it('reports a published port of a running container that refuses', () => {
     expect(portClosedFindings([closed, open])).toMatchObject([{ id: 'PORT_CLOSED', severity: 'error', subject: 'shop/api' }]);
+    expect(portClosedFindings([closed])[0]?.summary).toContain('refuses connections');
+  });
+
+  it('reports a port that accepts and drops the connection (docker-proxy with no listener behind it)', () => {
+    const dropped: PortCheck = { ...closed, probe: failed('tcp', '127.0.0.1:18080', 'PEER_CLOSED', { connected: true }) };
+    const [f] = portClosedFindings([dropped]);
+    expect(f?.summary).toContain('accepts connections but drops them unanswered');
+    expect(f?.cause).toContain("Docker's proxy accepted the connection");
+  });
+
+  it('reports an open TCP port whose health GET was dropped without an answer, with both probes as evidence', () => {
+    const reset: UrlCheck = { service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNRESET') };
+    const [f] = portClosedFindings([open], [reset]);
+    expect(f).toMatchObject({ id: 'PORT_CLOSED', evidence: [{ kind: 'tcp', ok: true }, { kind: 'http', ok: false }] });
+    expect(healthFindings([reset], [open])).toEqual([]);
+    // An HTTP answer, even a 500, proves something listens: that is a health failure, not a closed port.
+    const answered: UrlCheck = { ...reset, probe: failed('http', api.healthUrl!, 'HTTP_500', { status: 500 }) };
+    expect(portClosedFindings([open], [answered])).toEqual([]);
   });
 });
 
