@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
 import type { CliDeps, DoctorFactory } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
+import { registerChatCommand } from './commands/chat.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
@@ -82,6 +83,7 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
     });
 
   registerAgentStubCommand(program, deps, setCode);
+  registerChatCommand(program, deps, setCode);
 
   return program;
 }

@@ -16,6 +16,36 @@ export const serviceConfigSchema = z
   })
   .strict();
 
+/** A chat journey preset: the message sent is `template` with `{message}` replaced by what the user typed. */
+export const chatJourneySchema = z
+  .object({
+    template: z.string().includes('{message}', { message: 'a journey template must contain {message}' }),
+    /** Shown next to the preset in the chat pane. */
+    description: z.string().optional(),
+  })
+  .strict();
+
+/** `chat:` in `stack-doctor.yaml`: the orchestrator chat profile of this stack (README#chat-protocol). */
+export const chatConfigSchema = z
+  .object({
+    /** Presets by name, e.g. `admin: { template: "[admin] {message}" }`; the name is sent as `journey`. */
+    journeys: z.record(z.string().min(1), chatJourneySchema).optional(),
+    /** Profile paths relative to the target (defaults: `/health`, `/api/chat`, `/chat/ws/{client_id}/{session_id}`). */
+    paths: z
+      .object({
+        health: z.string().startsWith('/').optional(),
+        httpChat: z.string().startsWith('/').optional(),
+        ws: z.string().startsWith('/').optional(),
+      })
+      .strict()
+      .optional(),
+    /** Budget of one whole exchange (connect, stream, complete), ms. Default 30000. */
+    timeoutMs: z.number().int().min(50).max(600_000).optional(),
+  })
+  .strict();
+export type ChatConfig = z.infer<typeof chatConfigSchema>;
+export type ChatJourney = z.infer<typeof chatJourneySchema>;
+
 /** `stack-doctor.yaml` / `stack-doctor.json` at the workspace root. Every field is optional. */
 export const stackConfigSchema = z
   .object({
@@ -41,6 +71,7 @@ export const stackConfigSchema = z
       })
       .strict()
       .optional(),
+    chat: chatConfigSchema.optional(),
   })
   .strict();
 export type StackConfig = z.infer<typeof stackConfigSchema>;

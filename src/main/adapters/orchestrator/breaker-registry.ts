@@ -1,0 +1,84 @@
+import type { CircuitBreakerPolicy } from 'cockatiel';
+import type { BreakerState, ChatErrorClass } from '../../../shared/model/index.ts';
+import { breakerKey } from '../../core/chat/breaker-rules.ts';
+import type { ChatOutcome } from '../../core/chat/chat-outcome.ts';
+import { breakerStateOf, createTargetBreaker, type BreakerOptions } from './chat-policies.ts';
+
+/** A breaker changed state: what the pane shows and what recovery schedules on. */
+export interface BreakerChange {
+  /** The target origin, e.g. `http://localhost:8006` (ws:// URLs map to their http origin). */
+  target: string;
+  state: BreakerState;
+  previous: BreakerState;
+  /** Wall-clock ISO time of the change. */
+  at: string;
+  /** The class of the failure that opened it (on `open`). */
+  lastFailure?: ChatErrorClass;
+}
+
+interface Entry {
+  policy: CircuitBreakerPolicy;
+  state: BreakerState;
+  lastFailure?: ChatErrorClass;
+  dispose: () => void;
+}
+
+/** One cockatiel breaker per target origin, created on first use; its state changes become BreakerChange events. */
+export class BreakerRegistry {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly options: BreakerOptions,
+    private readonly onChange: (change: BreakerChange) => void,
+    private readonly date: () => Date,
+  ) {}
+
+  get(url: string): { key: string; policy: CircuitBreakerPolicy; lastFailure(): ChatErrorClass | undefined } {
+    const key = breakerKey(url);
+    let entry = this.entries.get(key);
+    if (!entry) {
+      const policy = createTargetBreaker(this.options);
+      const created: Entry = { policy, state: 'closed', dispose: () => undefined };
+      const breakListener = policy.onBreak((reason) => {
+        const value = 'value' in reason ? (reason.value as ChatOutcome | undefined) : undefined;
+        if (value && !value.ok) created.lastFailure = value.error.class;
+      });
+      const stateListener = policy.onStateChange((state) => {
+        const next = breakerStateOf(state);
+        if (next === created.state) return;
+        const previous = created.state;
+        created.state = next;
+        this.onChange({
+          target: key,
+          state: next,
+          previous,
+          at: this.date().toISOString(),
+          ...(next === 'open' && created.lastFailure ? { lastFailure: created.lastFailure } : {}),
+        });
+      });
+      created.dispose = () => {
+        breakListener.dispose();
+        stateListener.dispose();
+      };
+      this.entries.set(key, created);
+      entry = created;
+    }
+    const found = entry;
+    return { key, policy: found.policy, lastFailure: () => found.lastFailure };
+  }
+
+  /** Closed for a target never used. */
+  state(url: string): BreakerState {
+    return this.entries.get(breakerKey(url))?.state ?? 'closed';
+  }
+
+  /** Every known breaker, for the pane. */
+  snapshot(): Array<{ target: string; state: BreakerState }> {
+    return [...this.entries].map(([target, entry]) => ({ target, state: entry.state }));
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) entry.dispose();
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,64 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  IsolatedCircuitError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhenResult,
+  timeout,
+  type CircuitBreakerPolicy,
+  type TimeoutPolicy,
+} from 'cockatiel';
+import type { BreakerState } from '../../../shared/model/index.ts';
+import { countsAgainstBreaker } from '../../core/chat/breaker-rules.ts';
+import type { ChatOutcome } from '../../core/chat/chat-outcome.ts';
+
+/** Circuit breaker thresholds, one breaker per target origin (shared by HTTP and WS). */
+export interface BreakerOptions {
+  /** Consecutive counted failures that open the breaker. Default 5. */
+  consecutiveFailures?: number;
+  /** Time the breaker stays open before letting one test exchange through (half-open), ms. Default 10000. */
+  halfOpenAfterMs?: number;
+}
+
+export const BREAKER_DEFAULTS = { consecutiveFailures: 5, halfOpenAfterMs: 10_000 } as const satisfies Required<BreakerOptions>;
+
+/** Budget of one exchange when neither the request nor `chat.timeoutMs` sets one, ms. */
+export const DEFAULT_EXCHANGE_TIMEOUT_MS = 30_000;
+
+/**
+ * The target's breaker: failed outcomes that {@link countsAgainstBreaker} counts are failures; they are
+ * returned as values (the breaker never turns an outcome into an exception). Thrown errors are not counted:
+ * transports never throw, so a throw is a bug to surface, not a target to fence off.
+ */
+export function createTargetBreaker(options: BreakerOptions = {}): CircuitBreakerPolicy {
+  const threshold = options.consecutiveFailures ?? BREAKER_DEFAULTS.consecutiveFailures;
+  const halfOpenAfter = options.halfOpenAfterMs ?? BREAKER_DEFAULTS.halfOpenAfterMs;
+  const failed = (result: unknown): boolean => {
+    const outcome = result as ChatOutcome;
+    return !outcome.ok && countsAgainstBreaker(outcome.error);
+  };
+  return circuitBreaker(handleWhenResult(failed), { halfOpenAfter, breaker: new ConsecutiveBreaker(threshold) });
+}
+
+/** Cooperative: the transport sees the abort, ends its socket, and reports TIMEOUT as a value. */
+export function createExchangeTimeout(timeoutMs: number): TimeoutPolicy {
+  return timeout(timeoutMs, TimeoutStrategy.Cooperative);
+}
+
+export function isCircuitOpenError(error: unknown): boolean {
+  return error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError;
+}
+
+export function breakerStateOf(state: CircuitState): BreakerState {
+  switch (state) {
+    case CircuitState.Closed:
+      return 'closed';
+    case CircuitState.HalfOpen:
+      return 'half-open';
+    case CircuitState.Open:
+    case CircuitState.Isolated:
+      return 'open';
+  }
+}

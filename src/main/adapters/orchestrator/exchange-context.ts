@@ -1,0 +1,40 @@
+import type { ChatEventListener } from '../../core/chat/chat-outcome.ts';
+import type { ChatFault } from '../../core/chat/chat-fault.ts';
+
+/** What one transport exchange needs from the client; the same for ws, http and raw. */
+export interface ExchangeContext {
+  correlationId: string;
+  /** The URL to talk to (ws:// for ws, the chat URL for http, anything for raw). */
+  url: string;
+  /** Aborted by the exchange timeout or by the client's dispose(); see {@link abortCause}. */
+  signal: AbortSignal;
+  /** Why `signal` aborted: the time budget ran out, or the client is being disposed. */
+  abortCause: () => 'timeout' | 'disposed';
+  timeoutMs: number;
+  emit: ChatEventListener;
+  /** Monotonic ms (the client's Clock). */
+  now: () => number;
+  /** Registers a live socket/request so dispose() can end it; returns the unregister function. */
+  track: (close: () => void) => () => void;
+}
+
+/** A transport's raw result; the client names faults with classifyFault. */
+export type ExchangeResult =
+  | { ok: true; response: string; firstTokenAt: number | null }
+  | { ok: false; fault: ChatFault };
+
+/** The fault for an aborted exchange: TIMEOUT, or a 1001 "going away" when the client shuts down. */
+export function abortFault(ctx: ExchangeContext, phase: 'connect' | 'answer'): ChatFault {
+  return ctx.abortCause() === 'timeout'
+    ? { kind: 'timeout', timeoutMs: ctx.timeoutMs, phase }
+    : { kind: 'ws-close', code: 1001, reason: 'Stack Doctor closed the connection (shutting down)' };
+}
+
+/** The Node error code of a socket/resolver/TLS error, or '' when it has none. */
+export function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

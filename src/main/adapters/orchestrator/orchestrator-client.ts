@@ -1,0 +1,225 @@
+import { randomUUID } from 'node:crypto';
+import type { BreakerState, ChatEvent, ChatTransport } from '../../../shared/model/index.ts';
+import { ChatInputError } from '../../core/chat/chat-input-error.ts';
+import type { ChatEventListener, ChatOutcome, ChatSendRequest } from '../../core/chat/chat-outcome.ts';
+import { decideChatTarget, type ChatSetup } from '../../core/chat/chat-target.ts';
+import { chatPathsOf, httpChatUrl, rawKind, wsChatUrl } from '../../core/chat/chat-urls.ts';
+import { classifyFault } from '../../core/chat/classify-fault.ts';
+import { comparePaths, type CompareResult } from '../../core/chat/compare-paths.ts';
+import { applyJourney } from '../../core/chat/journeys.ts';
+import type { Clock } from '../../core/ports/clock.port.ts';
+import { silentLogger, type Logger } from '../../core/ports/logger.port.ts';
+import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
+import { BreakerRegistry, type BreakerChange } from './breaker-registry.ts';
+import { BREAKER_DEFAULTS, createExchangeTimeout, DEFAULT_EXCHANGE_TIMEOUT_MS, isCircuitOpenError, type BreakerOptions } from './chat-policies.ts';
+import type { ExchangeContext, ExchangeResult } from './exchange-context.ts';
+import { httpChatExchange } from './http-chat.exchange.ts';
+import { rawHttpExchange, rawWsExchange } from './raw.exchange.ts';
+import { wsChatExchange } from './ws-chat.exchange.ts';
+
+export interface OrchestratorClientOptions {
+  net: NetworkProbePort;
+  /** The stack as of now (target input, `chat:` config); called on every send so stack changes apply at once. */
+  setup: () => ChatSetup | Promise<ChatSetup>;
+  logger?: Logger;
+  /** Default: performance.now() / new Date(). */
+  clock?: Clock;
+  /** Correlation, client and session ids. Default: crypto.randomUUID. */
+  newId?: () => string;
+  /** Sent as `client_id`; default a fresh id per client. */
+  clientId?: string;
+  breaker?: BreakerOptions;
+  /** Budget of one exchange when neither the request nor `chat.timeoutMs` sets one, ms. Default 30000. */
+  timeoutMs?: number;
+}
+
+const systemClock: Clock = { now: () => performance.now(), date: () => new Date() };
+
+/**
+ * The orchestrator client behind the chat pane, serve mode and `stack-doctor chat`. Each send resolves the
+ * target afresh, goes through the target's breaker (ws and http; raw mode skips it) and a cooperative
+ * timeout, and streams ChatEvents: `target` first, then status/token/frame, then `complete` or `error`.
+ * Expected failures are outcomes, never rejections; only bad input (ChatInputError) and use after
+ * dispose() reject.
+ */
+export class OrchestratorClient {
+  readonly clientId: string;
+  private session: string;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+  private readonly logger: Logger;
+  private readonly breakers: BreakerRegistry;
+  private readonly breakerListeners = new Set<(change: BreakerChange) => void>();
+  private readonly live = new Set<() => void>();
+  private readonly disposal = new AbortController();
+
+  constructor(private readonly options: OrchestratorClientOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomUUID;
+    this.logger = (options.logger ?? silentLogger).child({ component: 'orchestrator-client' });
+    this.clientId = options.clientId ?? this.newId();
+    this.session = this.newId();
+    this.breakers = new BreakerRegistry(options.breaker ?? {}, (change) => this.breakerChanged(change), () => this.clock.date());
+  }
+
+  /** Sent as `session_id` and in the WS path. */
+  get sessionId(): string {
+    return this.session;
+  }
+
+  /** Starts a new server-side session (the pane's "clear"); returns its id. */
+  newSession(): string {
+    this.session = this.newId();
+    return this.session;
+  }
+
+  /** The breaker state for a target URL (any URL on the same origin); `closed` when never used. */
+  breakerState(target: string): BreakerState {
+    return this.breakers.state(target);
+  }
+
+  /** Every breaker used so far. */
+  breakerStates(): Array<{ target: string; state: BreakerState }> {
+    return this.breakers.snapshot();
+  }
+
+  /** Breaker state changes, for the pane and recovery scheduling; returns the unsubscribe function. */
+  onBreakerChange(listener: (change: BreakerChange) => void): () => void {
+    this.breakerListeners.add(listener);
+    return () => this.breakerListeners.delete(listener);
+  }
+
+  async send(request: ChatSendRequest, onEvent: ChatEventListener): Promise<ChatOutcome> {
+    if (this.disposal.signal.aborted) throw new Error('the orchestrator client is disposed');
+    const correlationId = request.correlationId ?? this.newId();
+    const { transport } = request;
+    const started = this.clock.now();
+    const log = this.logger.child({ correlationId, transport });
+    const emit = (event: ChatEvent): void => {
+      try {
+        onEvent(event);
+      } catch (error) {
+        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'chat event listener threw');
+      }
+    };
+
+    const setup = await this.options.setup();
+    const journey = applyJourney(setup.chat, request.journey, request.message);
+    if (!journey.ok) throw new ChatInputError(journey.reason);
+    if (transport !== 'raw' && journey.text.trim() === '') throw new ChatInputError('the message is empty');
+    const step = await decideChatTarget(this.options.net, setup, request, correlationId);
+    emit(step.event);
+    log.info({ target: step.event.url, decision: step.event.decision, pinned: step.event.pinned }, 'chat exchange started');
+    const elapsed = (): number => Math.max(0, this.clock.now() - started);
+    if (!step.ok) return this.finish(log, emit, { ok: false, correlationId, transport, url: null, error: step.error, totalMs: elapsed() });
+
+    const paths = chatPathsOf(setup.chat);
+    const timeoutMs = request.timeoutMs ?? setup.chat?.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS;
+    let url: string;
+    let run: (ctx: ExchangeContext) => Promise<ExchangeResult>;
+    if (transport === 'raw') {
+      url = step.rawUrl ?? wsChatUrl(step.base as URL, paths, this.clientId, this.session);
+      run = rawKind(url) === 'http' ? (ctx) => rawHttpExchange(ctx, journey.text) : (ctx) => rawWsExchange(ctx, journey.text);
+    } else if (transport === 'ws') {
+      url = wsChatUrl(step.base as URL, paths, this.clientId, this.session);
+      const data = journey.journey ? { message: journey.text, journey: journey.journey } : { message: journey.text };
+      run = (ctx) => wsChatExchange(ctx, { type: 'chat', data, correlation_id: correlationId });
+    } else {
+      url = httpChatUrl(step.base as URL, paths);
+      const body = { message: journey.text, session_id: this.session, client_id: this.clientId, ...(journey.journey ? { journey: journey.journey } : {}) };
+      run = (ctx) => httpChatExchange(ctx, body);
+    }
+
+    const exchange = async (): Promise<ChatOutcome> => {
+      const result = await createExchangeTimeout(timeoutMs).execute(
+        ({ signal }) =>
+          run({
+            correlationId,
+            url,
+            signal,
+            // The timeout policy also aborts when the client is disposed (its parent signal).
+            abortCause: () => (this.disposal.signal.aborted ? 'disposed' : 'timeout'),
+            timeoutMs,
+            emit,
+            now: () => this.clock.now(),
+            track: (close) => this.track(close),
+          }),
+        this.disposal.signal,
+      );
+      return this.toOutcome(result, { correlationId, transport, url, started, fallbackUrl: setup.target.fallbackUrl });
+    };
+
+    if (transport === 'raw') return this.finish(log, emit, await exchange());
+    const breaker = this.breakers.get(url);
+    try {
+      return this.finish(log, emit, await breaker.policy.execute(exchange));
+    } catch (error) {
+      if (!isCircuitOpenError(error)) throw error;
+      const lastFailure = breaker.lastFailure();
+      const halfOpenAfterMs = this.options.breaker?.halfOpenAfterMs ?? BREAKER_DEFAULTS.halfOpenAfterMs;
+      const fault = { kind: 'circuit-open' as const, target: breaker.key, halfOpenAfterMs, ...(lastFailure ? { lastFailure } : {}) };
+      const chatError = classifyFault(fault, { correlationId, transport, url });
+      return this.finish(log, emit, { ok: false, correlationId, transport, url, error: chatError, totalMs: elapsed() });
+    }
+  }
+
+  /**
+   * "Compare paths": the same message over WS and over HTTP, concurrently, each with its own correlation id;
+   * events are tagged with their transport.
+   */
+  async compare(
+    request: Omit<ChatSendRequest, 'transport' | 'correlationId'>,
+    onEvent: (transport: 'ws' | 'http', event: ChatEvent) => void = () => undefined,
+  ): Promise<CompareResult> {
+    const [ws, http] = await Promise.all([
+      this.send({ ...request, transport: 'ws' }, (event) => onEvent('ws', event)),
+      this.send({ ...request, transport: 'http' }, (event) => onEvent('http', event)),
+    ]);
+    return comparePaths(ws, http);
+  }
+
+  /** Ends every live socket and request (their sends resolve with a 1001 "going away"), drops listeners. */
+  async dispose(): Promise<void> {
+    this.disposal.abort();
+    for (const close of [...this.live]) close();
+    this.live.clear();
+    this.breakers.dispose();
+    this.breakerListeners.clear();
+    await Promise.resolve();
+  }
+
+  private track(close: () => void): () => void {
+    this.live.add(close);
+    return () => this.live.delete(close);
+  }
+
+  private toOutcome(
+    result: ExchangeResult,
+    at: { correlationId: string; transport: ChatTransport; url: string; started: number; fallbackUrl: string },
+  ): ChatOutcome {
+    const totalMs = Math.max(0, this.clock.now() - at.started);
+    const base = { correlationId: at.correlationId, transport: at.transport, url: at.url, totalMs };
+    if (result.ok) {
+      const firstTokenMs = result.firstTokenAt === null ? null : Math.max(0, result.firstTokenAt - at.started);
+      return { ...base, ok: true, response: result.response, firstTokenMs };
+    }
+    const error = classifyFault(result.fault, { correlationId: at.correlationId, transport: at.transport, url: at.url, fallbackUrl: at.fallbackUrl });
+    return { ...base, ok: false, error };
+  }
+
+  private finish(log: Logger, emit: (event: ChatEvent) => void, outcome: ChatOutcome): ChatOutcome {
+    if (outcome.ok) {
+      emit({ type: 'complete', correlationId: outcome.correlationId, response: outcome.response, firstTokenMs: outcome.firstTokenMs, totalMs: outcome.totalMs });
+      log.info({ url: outcome.url, totalMs: outcome.totalMs, firstTokenMs: outcome.firstTokenMs }, 'chat exchange complete');
+    } else {
+      emit({ type: 'error', correlationId: outcome.correlationId, error: outcome.error });
+      log.warn({ url: outcome.url, class: outcome.error.class, detail: outcome.error.detail, totalMs: outcome.totalMs }, 'chat exchange failed');
+    }
+    return outcome;
+  }
+
+  private breakerChanged(change: BreakerChange): void {
+    this.logger.warn({ ...change }, `circuit breaker ${change.state}`);
+    for (const listener of this.breakerListeners) listener(change);
+  }
+}

@@ -1,0 +1,45 @@
+import type { ChatError, ChatEvent, ChatTransport } from '../../../shared/model/index.ts';
+
+/** One message to send through the orchestrator client. */
+export interface ChatSendRequest {
+  /** What the user typed; a journey's template wraps it. Raw mode sends it verbatim as the frame/body. */
+  message: string;
+  transport: ChatTransport;
+  /** A journey name from `chat.journeys`; sent as `journey` too. */
+  journey?: string;
+  /**
+   * Bypasses target resolution. ws/http: the orchestrator base URL (`http://localhost:8006`; ws:// is
+   * accepted and mapped). raw: the exact ws:// or http:// URL to talk to.
+   */
+  pinnedTarget?: string;
+  /** Default: a fresh UUID. Sent as `X-Correlation-ID` / `correlation_id`, and on every event. */
+  correlationId?: string;
+  /** Budget of the whole exchange, ms; overrides `chat.timeoutMs` and the client default (30000). */
+  timeoutMs?: number;
+}
+
+/** How one exchange ended. `complete` and `error` events carry the same facts. */
+export type ChatOutcome =
+  | {
+      ok: true;
+      correlationId: string;
+      transport: ChatTransport;
+      /** The URL actually contacted. */
+      url: string;
+      response: string;
+      firstTokenMs: number | null;
+      totalMs: number;
+    }
+  | {
+      ok: false;
+      correlationId: string;
+      transport: ChatTransport;
+      /** The URL contacted, or null when nothing was (unresolvable target, open circuit before send). */
+      url: string | null;
+      error: ChatError;
+      totalMs: number;
+    };
+
+export type ChatEventListener = (event: ChatEvent) => void;
+
+export type TargetEvent = Extract<ChatEvent, { type: 'target' }>;

@@ -1,0 +1,64 @@
+import type { ChatConfig, ChatError, ChatTransport } from '../../../shared/model/index.ts';
+import { resolveOrchestratorTarget, type TargetInput } from '../orchestrator/resolve-target.ts';
+import type { NetworkProbePort } from '../ports/network-probe.port.ts';
+import { ChatInputError } from './chat-input-error.ts';
+import type { TargetEvent } from './chat-outcome.ts';
+import { httpBase, rawKind } from './chat-urls.ts';
+import { unresolvableError } from './unresolvable-error.ts';
+
+/** What the client needs to know about the stack for each send; re-read on every send. */
+export interface ChatSetup {
+  /** Target resolution input (configured URL and where it came from, fallback, aliases, health path, probe timeout). */
+  target: Omit<TargetInput, 'headers'>;
+  /** `chat:` from the stack config: paths, journeys, timeout. */
+  chat?: ChatConfig;
+}
+
+export type ChatTargetStep =
+  | { ok: true; event: TargetEvent; base: URL | null; rawUrl: string | null }
+  | { ok: false; event: TargetEvent; error: ChatError };
+
+/**
+ * Decides where this exchange goes, afresh every time (no cache survives a failure because there is none):
+ * a pinned target bypasses resolution; otherwise resolveOrchestratorTarget decides as-configured,
+ * localhost-fallback or unresolvable, and unresolvable fails fast with every attempt listed.
+ * Throws ChatInputError for a pinned target that is not a usable URL.
+ */
+export async function decideChatTarget(
+  net: NetworkProbePort,
+  setup: ChatSetup,
+  request: { transport: ChatTransport; pinnedTarget?: string },
+  correlationId: string,
+): Promise<ChatTargetStep> {
+  const pinned = request.pinnedTarget?.trim();
+  if (pinned) {
+    const event: TargetEvent = {
+      type: 'target',
+      correlationId,
+      url: pinned,
+      decision: 'pinned',
+      reason: 'pinned by the user: target resolution bypassed',
+      pinned: true,
+    };
+    if (request.transport === 'raw') {
+      if (!rawKind(pinned)) throw new ChatInputError(`raw mode needs a ws://, wss://, http:// or https:// URL, got "${pinned}"`);
+      return { ok: true, event, base: null, rawUrl: pinned };
+    }
+    const base = httpBase(pinned);
+    if (!base) throw new ChatInputError(`the pinned target must be an http(s):// or ws(s):// URL, got "${pinned}"`);
+    return { ok: true, event, base, rawUrl: null };
+  }
+
+  const target = await resolveOrchestratorTarget(net, { ...setup.target, headers: { 'X-Correlation-ID': correlationId } });
+  const event: TargetEvent = {
+    type: 'target',
+    correlationId,
+    url: target.resolvedUrl ?? target.configuredUrl,
+    decision: target.decision,
+    reason: target.reason,
+    pinned: false,
+  };
+  const base = target.resolvedUrl ? httpBase(target.resolvedUrl) : null;
+  if (!base) return { ok: false, event, error: unresolvableError(target, correlationId) };
+  return { ok: true, event, base, rawUrl: null };
+}
