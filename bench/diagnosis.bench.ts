@@ -14,7 +14,7 @@
  * Run: npx tsx bench/diagnosis.bench.ts   (env: BENCH_TIMEOUT_MS=300, BENCH_ROUNDS=5, BENCH_HEALTHY_ROUNDS=30)
  */
 import { randomUUID } from 'node:crypto';
-import type { Diagnosis, Settings } from '../src/shared/model/index.ts';
+import { settingsSchema, type Diagnosis, type Settings } from '../src/shared/model/index.ts';
 import { NetworkProbeAdapter } from '../src/main/adapters/network/network-probe.adapter.ts';
 import { RuntimeSignalsAdapter } from '../src/main/adapters/runtime/runtime-signals.adapter.ts';
 import { WorkspaceFilesAdapter } from '../src/main/adapters/workspace/workspace-files.adapter.ts';
@@ -43,7 +43,7 @@ const HANGING = [2, 5, 8];
 const TARGET_RATIO = 1.2;
 
 function fixedSettings(): SettingsPort {
-  const settings: Settings = { workspaces: [], refreshIntervalSec: 30, probeTimeoutMs: TIMEOUT_MS, orchestratorUrl: null };
+  const settings: Settings = settingsSchema.parse({ probeTimeoutMs: TIMEOUT_MS });
   return { get: () => settings, update: () => settings, onChange: () => () => undefined };
 }
 

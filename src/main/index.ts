@@ -5,6 +5,7 @@ import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
 import { createLogger } from './adapters/log/logger.ts';
 import { createElectronSettings } from './adapters/settings/electron-settings.adapter.ts';
+import { buildChatService } from './app/build-chat-service.ts';
 import { buildDoctor } from './app/build-doctor.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
@@ -48,7 +49,9 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const activity = trackDiagnosisActivity(createDispatcher(createHandlers({ doctor, settings, appInfo }), logger));
+  // One orchestrator client for the app, configured by the same workspace the dashboard diagnoses.
+  const chat = buildChatService({ logger, settings, doctor, workspace: () => appInfo.workspace });
+  const activity = trackDiagnosisActivity(createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), logger));
   const runDiagnosis = () => activity.dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -98,6 +101,7 @@ async function start(): Promise<void> {
     forwardDoctorEvents({
       doctor,
       settings,
+      chat,
       send: (channel, payload) => {
         if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
       },
@@ -126,6 +130,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     void (async () => {
       for (const dispose of disposers.reverse()) dispose();
+      await chat.dispose();
       await doctor.dispose();
       logger.info({}, 'stack doctor stopped');
       await log.close();

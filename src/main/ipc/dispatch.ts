@@ -9,6 +9,7 @@ import {
   type InvokeResponse,
   type Result,
 } from '../../shared/contract/index.ts';
+import { ChatInputError } from '../core/chat/chat-input-error.ts';
 import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 
@@ -38,7 +39,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
       const handler = handlers[name] as (request: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (error instanceof DiagnoseInputError) return fail('INVALID_REQUEST', error.message);
+      // Input the schema cannot judge (nonexistent workspace, unknown journey, invalid stack config).
+      if (error instanceof DiagnoseInputError || error instanceof ChatInputError) return fail('INVALID_REQUEST', error.message);
       const message = error instanceof Error ? error.message : String(error);
       logger.error({ channel, err: message }, 'contract handler failed');
       return fail('INTERNAL', message);

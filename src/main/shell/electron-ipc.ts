@@ -1,8 +1,10 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { eventContract, fail, invokeContract, invokeNames } from '../../shared/contract/index.ts';
+import type { ChatService } from '../app/chat-service.ts';
 import type { Doctor } from '../app/doctor.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
+import { forwardChatEvents } from '../ipc/chat-events.ts';
 import type { Dispatch } from '../ipc/dispatch.ts';
 
 /** The part of `ipcMain` the bridge uses; a narrow type keeps the bridge testable without Electron. */
@@ -48,16 +50,19 @@ export type EventSink = (channel: string, payload: unknown) => void;
 export interface EventForwardingOptions {
   doctor: Pick<Doctor, 'onStarted' | 'onCompleted'>;
   settings: Pick<SettingsPort, 'onChange'>;
+  /** The chat pane's service: its exchange and breaker events go out as `chat:event` / `chat:breaker`. */
+  chat?: Pick<ChatService, 'onEvent' | 'onBreakerChange'>;
   /** Where to send; called per event so a recreated or hidden window still gets them. */
   send: EventSink;
 }
 
-/** Forwards the doctor's and the settings' events to the renderer on their contract channels. */
-export function forwardDoctorEvents({ doctor, settings, send }: EventForwardingOptions): () => void {
+/** Forwards the doctor's, the settings' and the chat service's events to the renderer on their contract channels. */
+export function forwardDoctorEvents({ doctor, settings, chat, send }: EventForwardingOptions): () => void {
   const disposers = [
     doctor.onStarted((payload) => send(eventContract.diagnosisStarted.channel, payload)),
     doctor.onCompleted((diagnosis) => send(eventContract.diagnosisCompleted.channel, diagnosis)),
     settings.onChange((value) => send(eventContract.settingsChanged.channel, value)),
+    ...(chat ? [forwardChatEvents(chat, send)] : []),
   ];
   return () => {
     for (const dispose of disposers) dispose();

@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import {
+  breakerChangeSchema,
+  chatEventSchema,
+  chatOutcomeSchema,
+  chatSendRequestSchema,
+  chatStateSchema,
+  chatTransportSchema,
+  compareResultSchema,
+} from '../model/chat.ts';
 import { diagnosisSchema } from '../model/diagnosis.ts';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.ts';
 
@@ -27,6 +36,16 @@ export const invokeContract = {
   getLastDiagnosis: { channel: 'diagnosis:last', request: empty, response: diagnosisSchema.nullable() },
   getSettings: { channel: 'settings:get', request: empty, response: settingsSchema },
   updateSettings: { channel: 'settings:update', request: settingsPatchSchema.strict(), response: settingsSchema },
+  getChatState: { channel: 'chat:state', request: empty, response: chatStateSchema },
+  /** Resolves when the exchange ends; its events stream meanwhile as `chatEvent`. */
+  sendChat: { channel: 'chat:send', request: chatSendRequestSchema, response: chatOutcomeSchema },
+  compareChatPaths: {
+    channel: 'chat:compare',
+    request: chatSendRequestSchema.omit({ transport: true }),
+    response: compareResultSchema,
+  },
+  /** Starts a new server-side session (the pane's "Clear"); answers the new session id. */
+  newChatSession: { channel: 'chat:new-session', request: empty, response: z.object({ sessionId: z.string() }) },
 } as const;
 
 /** Every main → renderer event, once. */
@@ -37,6 +56,9 @@ export const eventContract = {
   },
   diagnosisCompleted: { channel: 'diagnosis:completed', payload: diagnosisSchema },
   settingsChanged: { channel: 'settings:changed', payload: settingsSchema },
+  /** Every event of every exchange, tagged with the transport it came from (Compare sends on two). */
+  chatEvent: { channel: 'chat:event', payload: z.object({ transport: chatTransportSchema, event: chatEventSchema }) },
+  breakerChanged: { channel: 'chat:breaker', payload: breakerChangeSchema },
 } as const;
 
 export type InvokeContract = typeof invokeContract;

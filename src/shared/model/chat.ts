@@ -72,3 +72,75 @@ export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), correlationId: z.string(), error: chatErrorSchema }),
 ]);
 export type ChatEvent = z.infer<typeof chatEventSchema>;
+
+/** How one exchange ended; `complete` and `error` events carry the same facts. */
+export const chatOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    correlationId: z.string(),
+    transport: chatTransportSchema,
+    /** The URL actually contacted. */
+    url: z.string(),
+    response: z.string(),
+    firstTokenMs: z.number().nullable(),
+    totalMs: z.number(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    correlationId: z.string(),
+    transport: chatTransportSchema,
+    /** Null when nothing was contacted (unresolvable target, open circuit). */
+    url: z.string().nullable(),
+    error: chatErrorSchema,
+    totalMs: z.number(),
+  }),
+]);
+
+/** "Compare paths": one message over WS and over HTTP. */
+export const compareResultSchema = z.object({
+  ws: chatOutcomeSchema,
+  http: chatOutcomeSchema,
+  bothAnswered: z.boolean(),
+  agree: z.boolean(),
+  summary: z.string(),
+});
+
+export const breakerChangeSchema = z.object({
+  /** Target origin, e.g. `http://localhost:8006`. */
+  target: z.string(),
+  state: breakerStateSchema,
+  previous: breakerStateSchema,
+  at: z.string(),
+  lastFailure: chatErrorClassSchema.optional(),
+});
+export type BreakerChangeEvent = z.infer<typeof breakerChangeSchema>;
+
+export const chatJourneyInfoSchema = z.object({
+  name: z.string(),
+  template: z.string(),
+  description: z.string().optional(),
+});
+
+/** What the chat pane needs to draw itself before any exchange. */
+export const chatStateSchema = z.object({
+  clientId: z.string(),
+  sessionId: z.string(),
+  journeys: z.array(chatJourneyInfoSchema),
+  breakers: z.array(z.object({ target: z.string(), state: breakerStateSchema })),
+  /** Null when the stack config is invalid; `setupError` says why. */
+  setupError: z.string().nullable(),
+});
+export type ChatState = z.infer<typeof chatStateSchema>;
+
+/** One message to send from the pane or a client of serve mode. */
+export const chatSendRequestSchema = z
+  .object({
+    message: z.string().max(1_000_000),
+    transport: chatTransportSchema,
+    journey: z.string().min(1).optional(),
+    /** ws/http: the orchestrator base URL to use instead of resolving; raw: the exact ws:// or http:// URL. */
+    pinnedTarget: z.string().url().optional(),
+    timeoutMs: z.number().int().min(50).max(600_000).optional(),
+  })
+  .strict();
+export type ChatSendInput = z.infer<typeof chatSendRequestSchema>;

@@ -10,6 +10,10 @@ export const settingsSchema = z.object({
   probeTimeoutMs: z.number().int().min(100).max(60_000).default(1500),
   /** Overrides the orchestrator URL from stack config and environment, when set. */
   orchestratorUrl: z.string().url().nullable().default(null),
+  /** Consecutive counted chat failures that open a target's circuit breaker (1–100). */
+  chatBreakerFailures: z.number().int().min(1).max(100).default(5),
+  /** Seconds an open chat breaker waits before letting one test exchange through, half-open (1–3600). */
+  chatBreakerHalfOpenSec: z.number().int().min(1).max(3600).default(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 /**
@@ -21,5 +25,7 @@ export const settingsPatchSchema = z.object({
   refreshIntervalSec: settingsSchema.shape.refreshIntervalSec.unwrap().optional(),
   probeTimeoutMs: settingsSchema.shape.probeTimeoutMs.unwrap().optional(),
   orchestratorUrl: settingsSchema.shape.orchestratorUrl.unwrap().optional(),
+  chatBreakerFailures: settingsSchema.shape.chatBreakerFailures.unwrap().optional(),
+  chatBreakerHalfOpenSec: settingsSchema.shape.chatBreakerHalfOpenSec.unwrap().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

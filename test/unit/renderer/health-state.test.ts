@@ -7,6 +7,7 @@ import {
   type HealthAction,
   type HealthState,
 } from '../../../src/renderer/src/features/health/health-state.ts';
+import { settingsSchema } from '../../../src/shared/model/index.ts';
 import { diagnosis } from './diagnosis-fixture.ts';
 
 const run = (...actions: HealthAction[]): HealthState => actions.reduce(healthReducer, initialHealthState);
@@ -64,7 +65,7 @@ describe('healthReducer', () => {
   });
 
   it('stores settings and dismisses errors', () => {
-    const settings = { workspaces: [], refreshIntervalSec: 10, probeTimeoutMs: 1500, orchestratorUrl: null };
+    const settings = settingsSchema.parse({ refreshIntervalSec: 10 });
     expect(run({ type: 'settings', settings }).settings).toBe(settings);
     expect(run({ type: 'error', error: { code: 'FORBIDDEN', message: 'no' } }, { type: 'dismiss-error' }).error).toBeNull();
   });

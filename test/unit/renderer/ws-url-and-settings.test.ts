@@ -13,21 +13,53 @@ describe('wsUrlFromLocation', () => {
 });
 
 describe('settings form', () => {
-  const settings = { workspaces: ['/a', '/b'], refreshIntervalSec: 30, probeTimeoutMs: 1500, orchestratorUrl: null };
+  const settings = {
+    workspaces: ['/a', '/b'],
+    refreshIntervalSec: 30,
+    probeTimeoutMs: 1500,
+    orchestratorUrl: null,
+    chatBreakerFailures: 5,
+    chatBreakerHalfOpenSec: 10,
+  };
 
   it('round-trips settings through the draft', () => {
     const draft = draftFromSettings(settings);
-    expect(draft).toEqual({ refreshIntervalSec: '30', probeTimeoutMs: '1500', orchestratorUrl: '', workspaces: '/a\n/b' });
+    expect(draft).toEqual({
+      refreshIntervalSec: '30',
+      probeTimeoutMs: '1500',
+      orchestratorUrl: '',
+      chatBreakerFailures: '5',
+      chatBreakerHalfOpenSec: '10',
+      workspaces: '/a\n/b',
+    });
     expect(patchFromDraft(draft)).toEqual({ ok: true, patch: settings });
   });
 
   it('trims, drops empty workspace lines and keeps a URL override', () => {
-    const patch = patchFromDraft({ refreshIntervalSec: ' 10 ', probeTimeoutMs: '500', orchestratorUrl: ' http://localhost:8006 ', workspaces: '\n /x \n\n' });
-    expect(patch).toEqual({ ok: true, patch: { refreshIntervalSec: 10, probeTimeoutMs: 500, orchestratorUrl: 'http://localhost:8006', workspaces: ['/x'] } });
+    const patch = patchFromDraft({
+      refreshIntervalSec: ' 10 ',
+      probeTimeoutMs: '500',
+      orchestratorUrl: ' http://localhost:8006 ',
+      chatBreakerFailures: '3',
+      chatBreakerHalfOpenSec: ' 20',
+      workspaces: '\n /x \n\n',
+    });
+    expect(patch).toEqual({
+      ok: true,
+      patch: {
+        refreshIntervalSec: 10,
+        probeTimeoutMs: 500,
+        orchestratorUrl: 'http://localhost:8006',
+        chatBreakerFailures: 3,
+        chatBreakerHalfOpenSec: 20,
+        workspaces: ['/x'],
+      },
+    });
   });
 
   it('rejects non-integers before calling main', () => {
     expect(patchFromDraft({ ...draftFromSettings(settings), refreshIntervalSec: 'ten' })).toMatchObject({ ok: false });
     expect(patchFromDraft({ ...draftFromSettings(settings), probeTimeoutMs: '1.5' })).toMatchObject({ ok: false });
+    expect(patchFromDraft({ ...draftFromSettings(settings), chatBreakerFailures: 'many' })).toMatchObject({ ok: false });
   });
 });

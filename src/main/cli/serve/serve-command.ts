@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eventContract } from '../../../shared/contract/index.ts';
+import { buildChatService } from '../../app/build-chat-service.ts';
+import { forwardChatEvents } from '../../ipc/chat-events.ts';
 import { createDispatcher } from '../../ipc/dispatch.ts';
 import { createHandlers } from '../../ipc/handlers.ts';
 import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
@@ -43,7 +45,10 @@ export async function runServe(deps: CliDeps, factory: DoctorFactory, options: S
   const { logger, settings } = services;
   const doctor = factory({ logger, settings, env: deps.env, cwd: deps.cwd });
   const workspace = resolve(deps.cwd, options.workspace ?? settings.get().workspaces[0] ?? '.');
-  const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo: { version: appVersion(), workspace, host: 'serve' } }), logger);
+  // One orchestrator client per serve process, configured by the workspace being served.
+  const chat = buildChatService({ logger, settings, doctor, workspace: () => workspace, env: deps.env });
+  const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
+  const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), logger);
   let server: ServeServer;
   try {
     server = await startServeServer({
@@ -53,6 +58,7 @@ export async function runServe(deps: CliDeps, factory: DoctorFactory, options: S
           doctor.onStarted((event) => emit(eventContract.diagnosisStarted.channel, event)),
           doctor.onCompleted((diagnosis) => emit(eventContract.diagnosisCompleted.channel, diagnosis)),
           settings.onChange((next) => emit(eventContract.settingsChanged.channel, next)),
+          forwardChatEvents(chat, emit),
         ];
         return () => offs.forEach((off) => off());
       },
@@ -63,6 +69,7 @@ export async function runServe(deps: CliDeps, factory: DoctorFactory, options: S
       logger,
     });
   } catch (error) {
+    await chat.dispose();
     await doctor.dispose();
     await services.close();
     const message = error instanceof Error ? error.message : String(error);
@@ -77,6 +84,7 @@ export async function runServe(deps: CliDeps, factory: DoctorFactory, options: S
   const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   logger.info({ signal }, 'serve mode stopping');
   await server.close();
+  await chat.dispose();
   await doctor.dispose();
   await services.close();
   return ExitCode.healthy;

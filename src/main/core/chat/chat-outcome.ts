@@ -1,4 +1,5 @@
-import type { ChatError, ChatEvent, ChatTransport } from '../../../shared/model/index.ts';
+import type { z } from 'zod';
+import type { chatOutcomeSchema, ChatEvent, ChatTransport } from '../../../shared/model/index.ts';
 
 /** One message to send through the orchestrator client. */
 export interface ChatSendRequest {
@@ -18,27 +19,11 @@ export interface ChatSendRequest {
   timeoutMs?: number;
 }
 
-/** How one exchange ended. `complete` and `error` events carry the same facts. */
-export type ChatOutcome =
-  | {
-      ok: true;
-      correlationId: string;
-      transport: ChatTransport;
-      /** The URL actually contacted. */
-      url: string;
-      response: string;
-      firstTokenMs: number | null;
-      totalMs: number;
-    }
-  | {
-      ok: false;
-      correlationId: string;
-      transport: ChatTransport;
-      /** The URL contacted, or null when nothing was (unresolvable target, open circuit before send). */
-      url: string | null;
-      error: ChatError;
-      totalMs: number;
-    };
+/**
+ * How one exchange ended. `complete` and `error` events carry the same facts. The contract's schema is the
+ * one definition, so what the client returns and what `chat:send` answers cannot drift apart.
+ */
+export type ChatOutcome = z.infer<typeof chatOutcomeSchema>;
 
 export type ChatEventListener = (event: ChatEvent) => void;
 

@@ -4,7 +4,7 @@ import { draftFromSettings, patchFromDraft, type SettingsDraft } from './setting
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-/** Refresh interval, probe timeout, orchestrator URL override and workspaces, via get/updateSettings. */
+/** Refresh interval, probe timeout, orchestrator URL override, chat breaker thresholds and workspaces. */
 export function SettingsPanel() {
   const api = useApi();
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
@@ -57,6 +57,14 @@ export function SettingsPanel() {
       <label>
         Orchestrator URL override (empty: from stack config, environment or the default)
         <input type="url" className="mono" placeholder="http://orchestrator-service:8006" {...field('orchestratorUrl')} />
+      </label>
+      <label>
+        Chat breaker: open after this many consecutive failures (1–100)
+        <input type="number" min={1} max={100} {...field('chatBreakerFailures')} />
+      </label>
+      <label>
+        Chat breaker: try again (half-open) after (seconds, 1–3600)
+        <input type="number" min={1} max={3600} {...field('chatBreakerHalfOpenSec')} />
       </label>
       <label>
         Workspaces (one folder per line; the first is diagnosed)

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { EventPayload, InvokeResponse } from '../../shared/contract/index.ts';
+import type { BreakerChangeEvent, ChatSendInput, ChatState, compareResultSchema } from '../../shared/model/index.ts';
+import type { ChatOutcome } from '../core/chat/chat-outcome.ts';
+
+/** One `chatEvent` payload: a ChatEvent tagged with the transport it came from. */
+export type ChatEventPayload = EventPayload<'chatEvent'>;
+
+export type CompareOutcome = z.infer<typeof compareResultSchema>;
+
+/**
+ * The chat pane's façade, shared by the Electron shell and serve mode: one orchestrator client per process,
+ * its stack setup re-read from the workspace on every call. Expected failures are outcomes; only bad input
+ * (unknown journey, invalid stack config, unusable pinned target) rejects, with a ChatInputError.
+ */
+export interface ChatService {
+  state(): Promise<ChatState>;
+  /** Resolves when the exchange ends; every event goes to `onEvent` listeners meanwhile. */
+  send(request: ChatSendInput): Promise<ChatOutcome>;
+  /** The same message over WS and over HTTP, concurrently; events are tagged with their transport. */
+  compare(request: Omit<ChatSendInput, 'transport'>): Promise<CompareOutcome>;
+  newSession(): Promise<InvokeResponse<'newChatSession'>>;
+  onEvent(listener: (payload: ChatEventPayload) => void): () => void;
+  onBreakerChange(listener: (change: BreakerChangeEvent) => void): () => void;
+  /** Ends live exchanges (they resolve with a 1001 "going away" outcome) and the client; later calls reject. */
+  dispose(): Promise<void>;
+}
