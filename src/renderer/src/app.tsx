@@ -1,16 +1,29 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/contract/index.ts';
 import { useApi } from './api/use-api.ts';
+import { ChatPane } from './features/chat/chat-pane.tsx';
 import { HealthView } from './features/health/health-view.tsx';
 import { SettingsPanel } from './features/settings/settings-panel.tsx';
 
-type Tab = 'health' | 'settings';
+type Tab = 'health' | 'chat' | 'settings';
+
+const TABS: Array<{ name: Tab; label: string; testId: string }> = [
+  { name: 'health', label: 'Health', testId: 'tab-health' },
+  { name: 'chat', label: 'Chat', testId: 'chat-tab' },
+  { name: 'settings', label: 'Settings', testId: 'tab-settings' },
+];
 
 /** The shell of the dashboard: title bar with the views, then the active view. */
 export function App() {
   const api = useApi();
   const [tab, setTab] = useState<Tab>('health');
   const [info, setInfo] = useState<AppInfo | null>(null);
+  // Once opened, the chat pane stays mounted (hidden) so its session and streams survive a tab switch.
+  const [chatOpened, setChatOpened] = useState(false);
+  const open = (name: Tab) => {
+    if (name === 'chat') setChatOpened(true);
+    setTab(name);
+  };
 
   useEffect(() => {
     void api.getAppInfo({}).then((result) => {
@@ -27,21 +40,29 @@ export function App() {
           {info && <span className="muted small"> v{info.version} · {info.host}</span>}
         </div>
         <nav className="tabs">
-          {(['health', 'settings'] as const).map((name) => (
+          {TABS.map(({ name, label, testId }) => (
             <button
               key={name}
               type="button"
               className={tab === name ? 'tab active' : 'tab'}
               aria-current={tab === name ? 'page' : undefined}
-              data-testid={`tab-${name}`}
-              onClick={() => setTab(name)}
+              data-testid={testId}
+              onClick={() => open(name)}
             >
-              {name === 'health' ? 'Health' : 'Settings'}
+              {label}
             </button>
           ))}
         </nav>
       </header>
-      <main className="content">{tab === 'health' ? <HealthView /> : <SettingsPanel />}</main>
+      <main className="content">
+        {tab === 'health' && <HealthView />}
+        {tab === 'settings' && <SettingsPanel />}
+        {chatOpened && (
+          <div hidden={tab !== 'chat'}>
+            <ChatPane />
+          </div>
+        )}
+      </main>
     </div>
   );
 }

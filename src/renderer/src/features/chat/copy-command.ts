@@ -1,0 +1,39 @@
+import type { ChatTransport } from '../../../../shared/model/index.ts';
+
+/** An exchange as the pane knows it, to be replayed from a terminal with `stack-doctor chat`. */
+export interface ChatCommandInput {
+  /** As typed, before the journey template (`--journey` applies it again). */
+  message: string;
+  transport: ChatTransport;
+  journey?: string;
+  /** Only a pinned target is written: an unpinned exchange resolves again where the command runs. */
+  pinnedTarget?: string;
+  /** The exchange's time budget when one was asked for (raw mode's listen window), ms. */
+  timeoutMs?: number;
+}
+
+/** Words a POSIX shell reads literally without quotes. */
+const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+
+/** POSIX shell quoting: bare when safe, else single quotes with each `'` written as `'\''`. */
+export function shellQuote(word: string): string {
+  if (word !== '' && SAFE.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * "Copy as command": `stack-doctor chat --transport ws [--target URL] [--journey NAME] [--timeout MS] 'MESSAGE'`.
+ * The transport is always written so the line says what it does; `--` precedes a message that starts
+ * with `-` so commander never reads it as an option. The message is always quoted: it is the payload,
+ * and quoting it keeps the line readable when it is a word that happens to be safe.
+ */
+export function buildChatCommand(input: ChatCommandInput): string {
+  const words = ['stack-doctor', 'chat', '--transport', input.transport];
+  const target = input.pinnedTarget?.trim();
+  if (target) words.push('--target', shellQuote(target));
+  if (input.journey) words.push('--journey', shellQuote(input.journey));
+  if (input.timeoutMs !== undefined) words.push('--timeout', String(input.timeoutMs));
+  if (input.message.startsWith('-')) words.push('--');
+  words.push(`'${input.message.replaceAll("'", `'\\''`)}'`);
+  return words.join(' ');
+}
