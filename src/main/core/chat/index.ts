@@ -9,7 +9,6 @@ export * from './classify-fault.ts';
 export * from './close-codes.ts';
 export * from './compare-paths.ts';
 export * from './component-missing.ts';
-export * from './copy-command.ts';
 export * from './fault-text.ts';
 export * from './journeys.ts';
 export * from './server-frame.ts';

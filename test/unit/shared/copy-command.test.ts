@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildChatCommand, shellQuote } from '../../../../src/renderer/src/features/chat/copy-command.ts';
+import { buildChatCommand, shellQuote } from '../../../src/shared/chat/copy-command.ts';
 
 describe('shellQuote', () => {
   it('leaves safe words bare and single-quotes the rest, escaping quotes', () => {
@@ -42,5 +42,13 @@ describe('buildChatCommand', () => {
 
   it('ends the options before a message that starts with a dash', () => {
     expect(buildChatCommand({ message: '--help', transport: 'ws' })).toBe("stack-doctor chat --transport ws -- '--help'");
+  });
+});
+
+describe('buildChatCommand options the CLI adds', () => {
+  it('writes --workspace first and --json last before the message', () => {
+    expect(
+      buildChatCommand({ message: 'hi', transport: 'http', workspace: '/home/me/my stack', json: true, timeoutMs: 5000 }),
+    ).toBe("stack-doctor chat --workspace '/home/me/my stack' --transport http --timeout 5000 --json 'hi'");
   });
 });

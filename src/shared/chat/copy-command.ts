@@ -1,4 +1,4 @@
-import type { ChatTransport } from '../../../../shared/model/index.ts';
+import type { ChatTransport } from '../model/index.ts';
 
 /** An exchange as the pane knows it, to be replayed from a terminal with `stack-doctor chat`. */
 export interface ChatCommandInput {
@@ -10,6 +10,10 @@ export interface ChatCommandInput {
   pinnedTarget?: string;
   /** The exchange's time budget when one was asked for (raw mode's listen window), ms. */
   timeoutMs?: number;
+  /** Written when the exchange ran against another workspace's stack config. */
+  workspace?: string;
+  /** NDJSON events instead of streamed text. */
+  json?: boolean;
 }
 
 /** Words a POSIX shell reads literally without quotes. */
@@ -22,17 +26,21 @@ export function shellQuote(word: string): string {
 }
 
 /**
- * "Copy as command": `stack-doctor chat --transport ws [--target URL] [--journey NAME] [--timeout MS] 'MESSAGE'`.
+ * "Copy as command", shared by the chat pane and the CLI:
+ * `stack-doctor chat [--workspace DIR] --transport ws [--target URL] [--journey NAME] [--timeout MS] [--json] 'MESSAGE'`.
  * The transport is always written so the line says what it does; `--` precedes a message that starts
  * with `-` so commander never reads it as an option. The message is always quoted: it is the payload,
  * and quoting it keeps the line readable when it is a word that happens to be safe.
  */
 export function buildChatCommand(input: ChatCommandInput): string {
-  const words = ['stack-doctor', 'chat', '--transport', input.transport];
+  const words = ['stack-doctor', 'chat'];
+  if (input.workspace) words.push('--workspace', shellQuote(input.workspace));
+  words.push('--transport', input.transport);
   const target = input.pinnedTarget?.trim();
   if (target) words.push('--target', shellQuote(target));
   if (input.journey) words.push('--journey', shellQuote(input.journey));
   if (input.timeoutMs !== undefined) words.push('--timeout', String(input.timeoutMs));
+  if (input.json) words.push('--json');
   if (input.message.startsWith('-')) words.push('--');
   words.push(`'${input.message.replaceAll("'", `'\\''`)}'`);
   return words.join(' ');
