@@ -26,6 +26,8 @@ interface Entry {
 /** One cockatiel breaker per target origin, created on first use; its state changes become BreakerChange events. */
 export class BreakerRegistry {
   private readonly entries = new Map<string, Entry>();
+  /** The last URL asked for and its key: consecutive exchanges with one target skip the URL parse. */
+  private last = { url: '', key: '' };
 
   constructor(
     private readonly options: BreakerOptions,
@@ -34,7 +36,8 @@ export class BreakerRegistry {
   ) {}
 
   get(url: string): { key: string; policy: CircuitBreakerPolicy; lastFailure(): ChatErrorClass | undefined } {
-    const key = breakerKey(url);
+    if (url !== this.last.url) this.last = { url, key: breakerKey(url) };
+    const { key } = this.last;
     let entry = this.entries.get(key);
     if (!entry) {
       const policy = createTargetBreaker(this.options);

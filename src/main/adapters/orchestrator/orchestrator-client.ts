@@ -3,7 +3,7 @@ import type { BreakerState, ChatEvent, ChatTransport } from '../../../shared/mod
 import { ChatInputError } from '../../core/chat/chat-input-error.ts';
 import type { ChatEventListener, ChatOutcome, ChatSendRequest } from '../../core/chat/chat-outcome.ts';
 import { decideChatTarget, type ChatSetup } from '../../core/chat/chat-target.ts';
-import { chatPathsOf, httpChatUrl, rawKind, wsChatUrl } from '../../core/chat/chat-urls.ts';
+import { chatPathsOf, httpChatUrl, rawKind, wsChatUrl, type ChatPaths } from '../../core/chat/chat-urls.ts';
 import { classifyFault } from '../../core/chat/classify-fault.ts';
 import { comparePaths, type CompareResult } from '../../core/chat/compare-paths.ts';
 import { applyJourney } from '../../core/chat/journeys.ts';
@@ -52,6 +52,8 @@ export class OrchestratorClient {
   private readonly breakerListeners = new Set<(change: BreakerChange) => void>();
   private readonly live = new Set<() => void>();
   private readonly disposal = new AbortController();
+  /** The last chat URL built and its inputs (see {@link chatUrl}). */
+  private lastUrl = { key: '', url: '' };
 
   constructor(private readonly options: OrchestratorClientOptions) {
     this.clock = options.clock ?? systemClock;
@@ -121,11 +123,11 @@ export class OrchestratorClient {
       url = step.rawUrl ?? wsChatUrl(step.base as URL, paths, this.clientId, this.session);
       run = rawKind(url) === 'http' ? (ctx) => rawHttpExchange(ctx, journey.text) : (ctx) => rawWsExchange(ctx, journey.text);
     } else if (transport === 'ws') {
-      url = wsChatUrl(step.base as URL, paths, this.clientId, this.session);
+      url = this.chatUrl('ws', step.base as URL, paths);
       const data = journey.journey ? { message: journey.text, journey: journey.journey } : { message: journey.text };
       run = (ctx) => wsChatExchange(ctx, { type: 'chat', data, correlation_id: correlationId });
     } else {
-      url = httpChatUrl(step.base as URL, paths);
+      url = this.chatUrl('http', step.base as URL, paths);
       const body = { message: journey.text, session_id: this.session, client_id: this.clientId, ...(journey.journey ? { journey: journey.journey } : {}) };
       run = (ctx) => httpChatExchange(ctx, body);
     }
@@ -186,6 +188,18 @@ export class OrchestratorClient {
     this.breakers.dispose();
     this.breakerListeners.clear();
     await Promise.resolve();
+  }
+
+  /**
+   * The ws or http chat URL on `base`, reused while target, path and session stay the same: building it
+   * (URL copies and setters) was the largest share of a send's own setup cost (bench/chat).
+   */
+  private chatUrl(transport: 'ws' | 'http', base: URL, paths: ChatPaths): string {
+    const key = `${transport} ${base.href} ${transport === 'ws' ? paths.ws : paths.httpChat} ${this.session}`;
+    if (key !== this.lastUrl.key) {
+      this.lastUrl = { key, url: transport === 'ws' ? wsChatUrl(base, paths, this.clientId, this.session) : httpChatUrl(base, paths) };
+    }
+    return this.lastUrl.url;
   }
 
   private track(close: () => void): () => void {

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+
+/**
+ * The baseline of bench/chat: the default profile's exchange done by hand with `ws` and `fetch`, nothing
+ * else (no target decision, breaker, timeout, zod or events). It does the work any correct client must do,
+ * so the difference to the orchestrator client is the client's own cost:
+ * - WS: one connection per exchange (the client opens one per send too), the `X-Correlation-ID` upgrade
+ *   header, the chat frame, JSON.parse of every server frame, the assistant tokens kept and joined, close 1000.
+ * - HTTP: one POST with the same body and headers, the JSON answer parsed.
+ */
+
+export interface RawChatResult {
+  response: string;
+  tokens: number;
+}
+
+/** `/chat/ws/{client_id}/{session_id}` on a `http://host:port` base. */
+export function rawWsUrl(base: string, clientId: string, sessionId: string): string {
+  return `${base.replace(/^http/, 'ws')}/chat/ws/${encodeURIComponent(clientId)}/${encodeURIComponent(sessionId)}`;
+}
+
+interface ServerFrame {
+  type?: string;
+  data?: { type?: string; content?: string };
+}
+
+/** Connect, send the chat frame, read frames until `complete`; rejects on anything else (the stub has no fault here). */
+export function rawWsChat(url: string, message: string, onToken: (content: string) => void): Promise<RawChatResult> {
+  return new Promise((resolve, reject) => {
+    const correlationId = randomUUID();
+    const socket = new WebSocket(url, { perMessageDeflate: false, headers: { 'X-Correlation-ID': correlationId } });
+    const assistant: string[] = [];
+    let tokens = 0;
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      socket.terminate();
+      reject(error);
+    };
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'chat', data: { message }, correlation_id: correlationId })));
+    socket.on('message', (data: Buffer) => {
+      if (settled) return;
+      const frame = JSON.parse(data.toString()) as ServerFrame;
+      if (frame.type === 'stream_token') {
+        tokens += 1;
+        const content = frame.data?.content ?? '';
+        if (frame.data?.type === 'assistant') assistant.push(content);
+        onToken(content);
+      } else if (frame.type === 'complete') {
+        settled = true;
+        resolve({ response: assistant.join(''), tokens });
+        socket.close(1000);
+      } else if (frame.type !== 'status') {
+        fail(new Error(`raw ws: unexpected frame ${data.toString().slice(0, 200)}`));
+      }
+    });
+    socket.on('error', fail);
+    socket.on('close', (code) => fail(new Error(`raw ws: closed with ${code} before complete`)));
+  });
+}
+
+/**
+ * `POST /api/chat` with `fetch`. `fresh: true` sends `Connection: close` so every request opens its own TCP
+ * connection, as the client does (it never reuses a socket); `fresh: false` is fetch's pooled keep-alive.
+ */
+export async function rawHttpChat(
+  chatUrl: string,
+  body: { message: string; session_id: string; client_id: string },
+  fresh: boolean,
+): Promise<RawChatResult> {
+  const res = await fetch(chatUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-correlation-id': randomUUID(), ...(fresh ? { connection: 'close' } : {}) },
+    body: JSON.stringify(body),
+  });
+  const answer = (await res.json()) as { success?: boolean; response?: string };
+  if (!res.ok || answer.success !== true || typeof answer.response !== 'string') throw new Error(`raw http: ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
+  return { response: answer.response, tokens: 1 };
+}
