@@ -39,7 +39,10 @@ export function orchestratorFindings({ orchestrator, services, runtime }: Orches
         cause: orchestrator.reason,
         evidence: orchestrator.attempts.map((a) => a.result),
         fix: {
-          description: `Nothing to do for a run on the host: the orchestrator's published port answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`,
+          description:
+            runtime.kind === 'host'
+              ? `Nothing to do for a run on the host: the orchestrator's published port answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`
+              : `Inside a ${runtime.kind}, localhost is this container, not the host: join the orchestrator's network so ${target?.host ?? 'the alias'} resolves, rather than relying on whatever answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`,
           lasting: `Run the app inside the compose network so the alias resolves, or for host runs set ORCHESTRATOR_SERVICE_URL=${orchestrator.resolvedUrl ?? 'http://localhost:8006'} so nothing depends on a fallback.`,
         },
       },
