@@ -16,7 +16,15 @@ export interface BreakerChange {
   lastFailure?: ChatErrorClass;
 }
 
+/** A target's breaker as the client uses it; one object per target, reused by every exchange. */
+export interface TargetBreaker {
+  key: string;
+  policy: CircuitBreakerPolicy;
+  lastFailure(): ChatErrorClass | undefined;
+}
+
 interface Entry {
+  handle: TargetBreaker;
   policy: CircuitBreakerPolicy;
   state: BreakerState;
   lastFailure?: ChatErrorClass;
@@ -35,13 +43,18 @@ export class BreakerRegistry {
     private readonly date: () => Date,
   ) {}
 
-  get(url: string): { key: string; policy: CircuitBreakerPolicy; lastFailure(): ChatErrorClass | undefined } {
+  get(url: string): TargetBreaker {
     if (url !== this.last.url) this.last = { url, key: breakerKey(url) };
     const { key } = this.last;
     let entry = this.entries.get(key);
     if (!entry) {
       const policy = createTargetBreaker(this.options);
-      const created: Entry = { policy, state: 'closed', dispose: () => undefined };
+      const created: Entry = {
+        policy,
+        state: 'closed',
+        dispose: () => undefined,
+        handle: { key, policy, lastFailure: () => created.lastFailure },
+      };
       const breakListener = policy.onBreak((reason) => {
         const value = 'value' in reason ? (reason.value as ChatOutcome | undefined) : undefined;
         if (value && !value.ok) created.lastFailure = value.error.class;
@@ -66,8 +79,7 @@ export class BreakerRegistry {
       this.entries.set(key, created);
       entry = created;
     }
-    const found = entry;
-    return { key, policy: found.policy, lastFailure: () => found.lastFailure };
+    return entry.handle;
   }
 
   /** Closed for a target never used. */

@@ -52,6 +52,25 @@ export function createExchangeTimeout(timeoutMs: number): TimeoutPolicy {
   return timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
 }
 
+/**
+ * The timeout policy for a budget, built once per value: a policy holds no per-call state (each execute
+ * gets its own AbortController and timer), so exchanges with the same budget share one.
+ */
+export class ExchangeTimeouts {
+  private readonly byBudget = new Map<number, TimeoutPolicy>();
+
+  get(timeoutMs: number): TimeoutPolicy {
+    let policy = this.byBudget.get(timeoutMs);
+    if (!policy) {
+      // Budgets come from settings and requests: a handful in practice; bound the cache all the same.
+      if (this.byBudget.size >= 16) this.byBudget.clear();
+      policy = createExchangeTimeout(timeoutMs);
+      this.byBudget.set(timeoutMs, policy);
+    }
+    return policy;
+  }
+}
+
 export function isCircuitOpenError(error: unknown): boolean {
   return error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError;
 }

@@ -6,7 +6,7 @@ export interface ExchangeContext {
   correlationId: string;
   /** The URL to talk to (ws:// for ws, the chat URL for http, anything for raw). */
   url: string;
-  /** Aborted by the exchange timeout or by the client's dispose(); see {@link abortCause}. */
+  /** Aborted by the exchange timeout (cockatiel's cooperative timeout); dispose() ends exchanges through {@link track}. */
   signal: AbortSignal;
   /** Why `signal` aborted: the time budget ran out, or the client is being disposed. */
   abortCause: () => 'timeout' | 'disposed';
@@ -14,7 +14,10 @@ export interface ExchangeContext {
   emit: ChatEventListener;
   /** Monotonic ms (the client's Clock). */
   now: () => number;
-  /** Registers a live socket/request so dispose() can end it; returns the unregister function. */
+  /**
+   * Registers a live socket/request so dispose() can end it: `close` must settle an unsettled exchange as
+   * aborted (abortCause() is then 'disposed') and end the socket. Returns the unregister function.
+   */
   track: (close: () => void) => () => void;
 }
 
@@ -27,7 +30,12 @@ export type ExchangeResult =
 export function abortFault(ctx: ExchangeContext, phase: 'connect' | 'answer'): ChatFault {
   return ctx.abortCause() === 'timeout'
     ? { kind: 'timeout', timeoutMs: ctx.timeoutMs, phase }
-    : { kind: 'ws-close', code: 1001, reason: 'Stack Doctor closed the connection (shutting down)' };
+    : disposedFault();
+}
+
+/** The fault of an exchange ended by the client's dispose(): a 1001 "going away". */
+export function disposedFault(): ChatFault {
+  return { kind: 'ws-close', code: 1001, reason: 'Stack Doctor closed the connection (shutting down)' };
 }
 
 /** The Node error code of a socket/resolver/TLS error, or '' when it has none. */

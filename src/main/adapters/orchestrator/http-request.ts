@@ -55,7 +55,8 @@ export function httpCall(ctx: ExchangeContext, call: HttpCall): Promise<HttpRepl
     } catch (error) {
       return finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'EINVAL', message: errorMessage(error), phase: 'connect' } });
     }
-    untrack = ctx.track(() => req?.destroy());
+    // dispose(): settles as aborted (the cause is then 'disposed'); finish destroys the request.
+    untrack = ctx.track(onAbort);
     req.on('socket', (socket) => socket.once('connect', () => (connected = true)));
     req.on('error', (error) => {
       finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'ERROR', message: errorMessage(error), phase: connected ? 'answer' : 'connect' } });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { BreakerState, ChatEvent, ChatTransport } from '../../../shared/model/index.ts';
 import { ChatInputError } from '../../core/chat/chat-input-error.ts';
 import type { ChatEventListener, ChatOutcome, ChatSendRequest } from '../../core/chat/chat-outcome.ts';
-import { decideChatTarget, type ChatSetup } from '../../core/chat/chat-target.ts';
-import { chatPathsOf, httpChatUrl, rawKind, wsChatUrl, type ChatPaths } from '../../core/chat/chat-urls.ts';
+import { decideChatTarget, pinnedChatTarget, type ChatSetup } from '../../core/chat/chat-target.ts';
+import { chatPathsOf, httpBase, httpChatUrl, rawKind, wsChatUrl, type ChatPaths } from '../../core/chat/chat-urls.ts';
 import { classifyFault } from '../../core/chat/classify-fault.ts';
 import { comparePaths, type CompareResult } from '../../core/chat/compare-paths.ts';
 import { applyJourney } from '../../core/chat/journeys.ts';
@@ -11,8 +11,8 @@ import type { Clock } from '../../core/ports/clock.port.ts';
 import { silentLogger, type Logger } from '../../core/ports/logger.port.ts';
 import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
 import { BreakerRegistry, type BreakerChange } from './breaker-registry.ts';
-import { BREAKER_DEFAULTS, createExchangeTimeout, DEFAULT_EXCHANGE_TIMEOUT_MS, isCircuitOpenError, type BreakerOptions } from './chat-policies.ts';
-import type { ExchangeContext, ExchangeResult } from './exchange-context.ts';
+import { BREAKER_DEFAULTS, DEFAULT_EXCHANGE_TIMEOUT_MS, ExchangeTimeouts, isCircuitOpenError, type BreakerOptions } from './chat-policies.ts';
+import { disposedFault, type ExchangeContext, type ExchangeResult } from './exchange-context.ts';
 import { httpChatExchange } from './http-chat.exchange.ts';
 import { rawHttpExchange, rawWsExchange } from './raw.exchange.ts';
 import { wsChatExchange } from './ws-chat.exchange.ts';
@@ -31,6 +31,10 @@ export interface OrchestratorClientOptions {
   breaker?: BreakerOptions;
   /** Budget of one exchange when neither the request nor `chat.timeoutMs` sets one, ms. Default 30000. */
   timeoutMs?: number;
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 const systemClock: Clock = { now: () => performance.now(), date: () => new Date() };
@@ -53,7 +57,10 @@ export class OrchestratorClient {
   private readonly live = new Set<() => void>();
   private readonly disposal = new AbortController();
   /** The last chat URL built and its inputs (see {@link chatUrl}). */
-  private lastUrl = { key: '', url: '' };
+  private lastUrl = { base: null as URL | null, key: '', url: '' };
+  /** The last pinned target and its parsed base: a pinned send does not parse the same URL again. */
+  private lastPinned = { text: '', base: null as URL | null };
+  private readonly timeouts = new ExchangeTimeouts();
 
   constructor(private readonly options: OrchestratorClientOptions) {
     this.clock = options.clock ?? systemClock;
@@ -105,15 +112,18 @@ export class OrchestratorClient {
       }
     };
 
-    const setup = await this.options.setup();
+    // Re-read on every send (stack changes apply at once); awaited only when it is asynchronous, and a
+    // pinned target is decided without an await: each hop is a few µs of a ~1 ms exchange (bench/chat).
+    const pending = this.options.setup();
+    const setup = isPromiseLike(pending) ? await pending : pending;
     const journey = applyJourney(setup.chat, request.journey, request.message);
     if (!journey.ok) throw new ChatInputError(journey.reason);
     if (transport !== 'raw' && journey.text.trim() === '') throw new ChatInputError('the message is empty');
-    const step = await decideChatTarget(this.options.net, setup, request, correlationId);
+    const pinned = request.pinnedTarget?.trim();
+    const step = pinned ? pinnedChatTarget(pinned, transport, correlationId, this.pinnedBase) : await decideChatTarget(this.options.net, setup, request, correlationId);
     emit(step.event);
     log.info({ target: step.event.url, decision: step.event.decision, pinned: step.event.pinned }, 'chat exchange started');
-    const elapsed = (): number => Math.max(0, this.clock.now() - started);
-    if (!step.ok) return this.finish(log, emit, { ok: false, correlationId, transport, url: null, error: step.error, totalMs: elapsed() });
+    if (!step.ok) return this.finish(log, emit, { ok: false, correlationId, transport, url: null, error: step.error, totalMs: this.elapsedSince(started) });
 
     const paths = chatPathsOf(setup.chat);
     const timeoutMs = request.timeoutMs ?? setup.chat?.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS;
@@ -132,22 +142,16 @@ export class OrchestratorClient {
       run = (ctx) => httpChatExchange(ctx, body);
     }
 
+    // The cooperative timeout (one cockatiel policy per budget, reused) gives the exchange its signal.
+    // dispose() does not abort that signal: it ends live exchanges through track() and the check below, which
+    // spares every exchange a listener on the client's signal.
+    const timeoutPolicy = this.timeouts.get(timeoutMs);
     const exchange = async (): Promise<ChatOutcome> => {
-      const result = await createExchangeTimeout(timeoutMs).execute(
-        ({ signal }) =>
-          run({
-            correlationId,
-            url,
-            signal,
-            // The timeout policy also aborts when the client is disposed (its parent signal).
-            abortCause: () => (this.disposal.signal.aborted ? 'disposed' : 'timeout'),
-            timeoutMs,
-            emit,
-            now: () => this.clock.now(),
-            track: (close) => this.track(close),
-          }),
-        this.disposal.signal,
-      );
+      const result = this.disposal.signal.aborted
+        ? ({ ok: false, fault: disposedFault() } as const)
+        : await timeoutPolicy.execute(({ signal }) =>
+            run({ correlationId, url, signal, abortCause: this.abortCause, timeoutMs, emit, now: this.now, track: this.track }),
+          );
       return this.toOutcome(result, { correlationId, transport, url, started, fallbackUrl: setup.target.fallbackUrl });
     };
 
@@ -161,7 +165,7 @@ export class OrchestratorClient {
       const halfOpenAfterMs = this.options.breaker?.halfOpenAfterMs ?? BREAKER_DEFAULTS.halfOpenAfterMs;
       const fault = { kind: 'circuit-open' as const, target: breaker.key, halfOpenAfterMs, ...(lastFailure ? { lastFailure } : {}) };
       const chatError = classifyFault(fault, { correlationId, transport, url });
-      return this.finish(log, emit, { ok: false, correlationId, transport, url, error: chatError, totalMs: elapsed() });
+      return this.finish(log, emit, { ok: false, correlationId, transport, url, error: chatError, totalMs: this.elapsedSince(started) });
     }
   }
 
@@ -195,16 +199,34 @@ export class OrchestratorClient {
    * (URL copies and setters) was the largest share of a send's own setup cost (bench/chat).
    */
   private chatUrl(transport: 'ws' | 'http', base: URL, paths: ChatPaths): string {
-    const key = `${transport} ${base.href} ${transport === 'ws' ? paths.ws : paths.httpChat} ${this.session}`;
-    if (key !== this.lastUrl.key) {
-      this.lastUrl = { key, url: transport === 'ws' ? wsChatUrl(base, paths, this.clientId, this.session) : httpChatUrl(base, paths) };
-    }
-    return this.lastUrl.url;
+    const path = transport === 'ws' ? paths.ws : paths.httpChat;
+    const last = this.lastUrl;
+    // A pinned target hands in the same base object every time: no href read then.
+    const href = base === last.base ? '' : base.href;
+    const key = `${transport}\n${path}\n${this.session}`;
+    if (key === last.key && (base === last.base || (last.base !== null && href === last.base.href))) return last.url;
+    const url = transport === 'ws' ? wsChatUrl(base, paths, this.clientId, this.session) : httpChatUrl(base, paths);
+    this.lastUrl = { base, key, url };
+    return url;
   }
 
-  private track(close: () => void): () => void {
+  private readonly pinnedBase = (text: string): URL | null => {
+    if (text !== this.lastPinned.text) this.lastPinned = { text, base: httpBase(text) };
+    return this.lastPinned.base;
+  };
+
+  // Bound once, shared by every exchange's context (no closures per send).
+  private readonly track = (close: () => void): (() => void) => {
     this.live.add(close);
     return () => this.live.delete(close);
+  };
+
+  private readonly abortCause = (): 'timeout' | 'disposed' => (this.disposal.signal.aborted ? 'disposed' : 'timeout');
+
+  private readonly now = (): number => this.clock.now();
+
+  private elapsedSince(started: number): number {
+    return Math.max(0, this.clock.now() - started);
   }
 
   private toOutcome(

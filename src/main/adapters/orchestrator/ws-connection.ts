@@ -52,7 +52,12 @@ export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<
     }
     if (ctx.signal.aborted) return onAbort();
     ctx.signal.addEventListener('abort', onAbort);
-    const untrack = ctx.track(() => socket.terminate());
+    // dispose(): settles the exchange as aborted (1001, the cause is 'disposed') and ends the socket, even one
+    // still closing after its result.
+    const untrack = ctx.track(() => {
+      if (!settled) onAbort();
+      socket.terminate();
+    });
 
     socket.on('open', () => {
       opened = true;

@@ -19,6 +19,34 @@ export type ChatTargetStep =
   | { ok: false; event: TargetEvent; error: ChatError };
 
 /**
+ * The step for a target the user pinned (already trimmed, non-empty): no resolution, so no await, which
+ * spares a pinned send an async hop (bench/chat). Throws ChatInputError for a URL the transport cannot use.
+ */
+export function pinnedChatTarget(
+  pinned: string,
+  transport: ChatTransport,
+  correlationId: string,
+  /** Parses the pinned base; a caller may pass a memoised httpBase (the result is never mutated). */
+  baseOf: (url: string) => URL | null = httpBase,
+): ChatTargetStep {
+  const event: TargetEvent = {
+    type: 'target',
+    correlationId,
+    url: pinned,
+    decision: 'pinned',
+    reason: 'pinned by the user: target resolution bypassed',
+    pinned: true,
+  };
+  if (transport === 'raw') {
+    if (!rawKind(pinned)) throw new ChatInputError(`raw mode needs a ws://, wss://, http:// or https:// URL, got "${pinned}"`);
+    return { ok: true, event, base: null, rawUrl: pinned };
+  }
+  const base = baseOf(pinned);
+  if (!base) throw new ChatInputError(`the pinned target must be an http(s):// or ws(s):// URL, got "${pinned}"`);
+  return { ok: true, event, base, rawUrl: null };
+}
+
+/**
  * Decides where this exchange goes, afresh every time (no cache survives a failure because there is none):
  * a pinned target bypasses resolution; otherwise resolveOrchestratorTarget decides as-configured,
  * localhost-fallback or unresolvable, and unresolvable fails fast with every attempt listed.
@@ -31,23 +59,7 @@ export async function decideChatTarget(
   correlationId: string,
 ): Promise<ChatTargetStep> {
   const pinned = request.pinnedTarget?.trim();
-  if (pinned) {
-    const event: TargetEvent = {
-      type: 'target',
-      correlationId,
-      url: pinned,
-      decision: 'pinned',
-      reason: 'pinned by the user: target resolution bypassed',
-      pinned: true,
-    };
-    if (request.transport === 'raw') {
-      if (!rawKind(pinned)) throw new ChatInputError(`raw mode needs a ws://, wss://, http:// or https:// URL, got "${pinned}"`);
-      return { ok: true, event, base: null, rawUrl: pinned };
-    }
-    const base = httpBase(pinned);
-    if (!base) throw new ChatInputError(`the pinned target must be an http(s):// or ws(s):// URL, got "${pinned}"`);
-    return { ok: true, event, base, rawUrl: null };
-  }
+  if (pinned) return pinnedChatTarget(pinned, request.transport, correlationId);
 
   const target = await resolveOrchestratorTarget(net, { ...setup.target, headers: { 'X-Correlation-ID': correlationId } });
   const event: TargetEvent = {
