@@ -3,11 +3,13 @@
  *
  * One agent stub in this process on 127.0.0.1, the real OrchestratorClient and a raw baseline
  * (support/raw-chat.ts) against it, in the same run, interleaved rounds (the order rotates every round):
- *   (a) round trip: a short message over WS, send to complete. The client opens one WebSocket per exchange,
- *       so the raw client does too: connection setup is inside both timings. The client is pinned to the
- *       stub (no target resolution per send); the unpinned figure (a health GET decides the target on every
- *       send) is reported separately, for information.
- *   (b) throughput: `stream 10000` over WS, tokens per second, send to complete (connection included, both).
+ *   (a) round trip: a short message over WS, send to complete. The client keeps its session's WebSocket open
+ *       and reuses it, so the raw client does too (one socket per session, the next chat frame sent on it):
+ *       both time message → complete. The client is pinned to the stub (no target resolution per send); the
+ *       unpinned figure (a health GET decides the target on every send) is reported separately, for
+ *       information, and so is the old connection-per-exchange pair (the client with `wsIdleMs: 0` against
+ *       raw ws opening a socket per exchange: connection setup inside both timings).
+ *   (b) throughput: `stream 10000` over WS, tokens per second, send to complete (on the session's socket, both).
  *   (c) extra line: HTTP round trip, the client (one fresh connection per request, by design) against
  *       fetch with `Connection: close` (the same work) and fetch with pooled keep-alive (for information).
  * Medians over all samples; the machine is shared, so only ratios within this run mean anything. Exit 1
@@ -22,7 +24,7 @@ import { NetworkProbeAdapter } from '../src/main/adapters/network/network-probe.
 import { OrchestratorClient } from '../src/main/adapters/orchestrator/orchestrator-client.ts';
 import type { ChatSendRequest } from '../src/main/core/chat/chat-outcome.ts';
 import type { ChatSetup } from '../src/main/core/chat/chat-target.ts';
-import { rawHttpChat, rawWsChat, rawWsUrl } from './support/raw-chat.ts';
+import { RawWsSession, rawHttpChat, rawWsChat, rawWsUrl } from './support/raw-chat.ts';
 import { median, table, timed } from './support/stats.ts';
 
 const envInt = (name: string, fallback: number): number => {
@@ -104,6 +106,7 @@ const quantile = (values: readonly number[], q: number): number => {
 async function main(): Promise<number> {
   let stub: AgentStub | undefined;
   const clients: OrchestratorClient[] = [];
+  let rawSession: RawWsSession | undefined;
   try {
     stub = await startAgentStub({ host: '127.0.0.1', port: 0 });
     const base = stub.url;
@@ -111,15 +114,18 @@ async function main(): Promise<number> {
     const setup = (): ChatSetup => ({
       target: { configuredUrl: base, configuredFrom: 'bench', fallbackUrl: base, aliases: [], healthPath: '/health', timeoutMs: 1500 },
     });
-    const newClient = (): OrchestratorClient => {
-      const client = new OrchestratorClient({ net: new NetworkProbeAdapter(), setup });
+    const newClient = (wsIdleMs?: number): OrchestratorClient => {
+      const client = new OrchestratorClient({ net: new NetworkProbeAdapter(), setup, ...(wsIdleMs === undefined ? {} : { wsIdleMs }) });
       clients.push(client);
       return client;
     };
     const pinnedClient = newClient();
     const unpinnedClient = newClient();
+    const freshClient = newClient(0);
     const rawIds = { client: randomUUID(), session: randomUUID() };
     const wsUrl = rawWsUrl(base, rawIds.client, rawIds.session);
+    rawSession = new RawWsSession(wsUrl);
+    const session = rawSession;
     const httpBody = (message: string): { message: string; session_id: string; client_id: string } => ({ message, session_id: rawIds.session, client_id: rawIds.client });
     let rawTokens = 0;
     const countToken = (): void => {
@@ -127,16 +133,19 @@ async function main(): Promise<number> {
     };
 
     const rttClient = variant('client ws (pinned)', clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }));
-    const rttRaw = variant('raw ws', () => rawWsChat(wsUrl, SHORT_MESSAGE, countToken));
+    const rttRaw = variant('raw ws (one socket per session)', () => session.chat(SHORT_MESSAGE, countToken));
+    const rttClientFresh = variant('client ws (pinned, wsIdleMs 0: socket per exchange)', clientRunner(freshClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }));
+    const rttRawFresh = variant('raw ws (socket per exchange)', () => rawWsChat(wsUrl, SHORT_MESSAGE, countToken));
     const rttUnpinned = variant('client ws (unpinned: health GET per send)', clientRunner(unpinnedClient, { message: SHORT_MESSAGE, transport: 'ws' }));
     const httpClient = variant('client http (pinned)', clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'http', pinnedTarget: base }));
     const httpFresh = variant('fetch (Connection: close)', () => rawHttpChat(`${base}/api/chat`, httpBody(SHORT_MESSAGE), true));
     const httpPooled = variant('fetch (pooled keep-alive)', () => rawHttpChat(`${base}/api/chat`, httpBody(SHORT_MESSAGE), false));
     const streamClient = variant(`client ws ${STREAM_MESSAGE}`, clientRunner(pinnedClient, { message: STREAM_MESSAGE, transport: 'ws', pinnedTarget: base }));
-    const streamRaw = variant(`raw ws ${STREAM_MESSAGE}`, () => rawWsChat(wsUrl, STREAM_MESSAGE, countToken));
+    const streamRaw = variant(`raw ws ${STREAM_MESSAGE}`, () => session.chat(STREAM_MESSAGE, countToken));
 
     await checkSameAnswer(rttClient, rttRaw);
     await checkSameAnswer(rttUnpinned, rttRaw);
+    await checkSameAnswer(rttClientFresh, rttRawFresh);
     await checkSameAnswer(httpClient, httpFresh);
     await checkSameAnswer(streamClient, streamRaw, TOKENS);
     expect(rawTokens > 0, 'the raw client counted no tokens');
@@ -145,11 +154,13 @@ async function main(): Promise<number> {
     // client, whose health GETs leave server-side work behind, runs in its own group so it precedes neither.
     const rtt = [rttClient, rttRaw];
     const unpinned = [rttUnpinned];
+    const perExchange = [rttClientFresh, rttRawFresh];
     const http = [httpClient, httpFresh, httpPooled];
     const stream = [streamClient, streamRaw];
     const started = performance.now();
     await measure(rtt, WARMUP, RTT_BATCH, false);
     await measure(unpinned, WARMUP, RTT_BATCH, false);
+    await measure(perExchange, WARMUP, RTT_BATCH, false);
     await measure(http, WARMUP, RTT_BATCH, false);
     await measure(stream, WARMUP, 1, false);
     // One round = every group once (the group order rotates too), so all see the same background load.
@@ -157,6 +168,7 @@ async function main(): Promise<number> {
       const groups: Array<[Variant[], number]> = [
         [rtt, RTT_BATCH],
         [unpinned, RTT_BATCH],
+        [perExchange, RTT_BATCH],
         [stream, 1],
         [http, RTT_BATCH],
       ];
@@ -174,7 +186,7 @@ async function main(): Promise<number> {
     console.log(
       table([
         ['variant', 'n', 'median', 'p25', 'p75', ''],
-        ...[...rtt, ...unpinned].map((v) => row(v)),
+        ...[...rtt, ...unpinned, ...perExchange].map((v) => row(v)),
         ...stream.map((v) => row(v, tps(v))),
         ...http.map((v) => row(v)),
       ]),
@@ -187,6 +199,8 @@ async function main(): Promise<number> {
     ];
     const info: Array<[string, number]> = [
       ['    WS round trip: client (unpinned) / raw ws', ratio(rttUnpinned, rttRaw)],
+      ['    WS round trip, socket per exchange: client (wsIdleMs 0) / raw ws', ratio(rttClientFresh, rttRawFresh)],
+      ['    WS round trip: reused socket / socket per exchange (client)', ratio(rttClient, rttClientFresh)],
       ['(c) HTTP round trip: client / fetch (Connection: close)', ratio(httpClient, httpFresh)],
       ['    HTTP round trip: client / fetch (pooled keep-alive)', ratio(httpClient, httpPooled)],
     ];
@@ -207,6 +221,7 @@ async function main(): Promise<number> {
     console.log('\nPASS');
     return 0;
   } finally {
+    rawSession?.close();
     await Promise.all(clients.map((client) => client.dispose()));
     await stub?.close();
   }

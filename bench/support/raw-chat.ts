@@ -5,8 +5,10 @@ import WebSocket from 'ws';
  * The baseline of bench/chat: the default profile's exchange done by hand with `ws` and `fetch`, nothing
  * else (no target decision, breaker, timeout, zod or events). It does the work any correct client must do,
  * so the difference to the orchestrator client is the client's own cost:
- * - WS: one connection per exchange (the client opens one per send too), the `X-Correlation-ID` upgrade
- *   header, the chat frame, JSON.parse of every server frame, the assistant tokens kept and joined, close 1000.
+ * - WS, `RawWsSession`: one socket per session kept open (as the client keeps its session's socket), the
+ *   chat frame with a fresh correlation id, JSON.parse of every server frame, the assistant tokens kept and
+ *   joined until `complete`. `rawWsChat`: one connection per exchange (the `X-Correlation-ID` upgrade header,
+ *   the chat frame, …, close 1000), for the client with reuse turned off.
  * - HTTP: one POST with the same body and headers, the JSON answer parsed.
  */
 
@@ -59,6 +61,65 @@ export function rawWsChat(url: string, message: string, onToken: (content: strin
     socket.on('error', fail);
     socket.on('close', (code) => fail(new Error(`raw ws: closed with ${code} before complete`)));
   });
+}
+
+/**
+ * One session's socket, opened on the first exchange and kept for the next ones (reconnecting only when it is
+ * gone), like the client's pooled socket; exchanges run one at a time. Rejects on anything but the happy path.
+ */
+export class RawWsSession {
+  private socket: WebSocket | null = null;
+  private current: { onFrame: (data: Buffer) => void; fail: (error: Error) => void } | null = null;
+
+  constructor(private readonly url: string) {}
+
+  async chat(message: string, onToken: (content: string) => void): Promise<RawChatResult> {
+    const socket = this.socket?.readyState === WebSocket.OPEN ? this.socket : await this.connect();
+    return new Promise((resolve, reject) => {
+      const assistant: string[] = [];
+      let tokens = 0;
+      const fail = (error: Error): void => {
+        this.current = null;
+        this.socket?.terminate();
+        this.socket = null;
+        reject(error);
+      };
+      const onFrame = (data: Buffer): void => {
+        const frame = JSON.parse(data.toString()) as ServerFrame;
+        if (frame.type === 'stream_token') {
+          tokens += 1;
+          const content = frame.data?.content ?? '';
+          if (frame.data?.type === 'assistant') assistant.push(content);
+          onToken(content);
+        } else if (frame.type === 'complete') {
+          this.current = null;
+          resolve({ response: assistant.join(''), tokens });
+        } else if (frame.type !== 'status') {
+          fail(new Error(`raw ws: unexpected frame ${data.toString().slice(0, 200)}`));
+        }
+      };
+      this.current = { onFrame, fail };
+      socket.send(JSON.stringify({ type: 'chat', data: { message }, correlation_id: randomUUID() }));
+    });
+  }
+
+  close(): void {
+    this.socket?.close(1000);
+    this.socket = null;
+  }
+
+  private connect(): Promise<WebSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(this.url, { perMessageDeflate: false, headers: { 'X-Correlation-ID': randomUUID() } });
+      socket.on('open', () => {
+        this.socket = socket;
+        resolve(socket);
+      });
+      socket.on('message', (data: Buffer) => this.current?.onFrame(data));
+      socket.on('error', (error) => (this.current ? this.current.fail(error) : reject(error)));
+      socket.on('close', (code) => this.current?.fail(new Error(`raw ws: closed with ${code} before complete`)));
+    });
+  }
 }
 
 /**

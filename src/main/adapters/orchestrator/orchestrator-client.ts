@@ -16,6 +16,7 @@ import { disposedFault, type ExchangeContext, type ExchangeResult } from './exch
 import { httpChatExchange } from './http-chat.exchange.ts';
 import { rawHttpExchange, rawWsExchange } from './raw.exchange.ts';
 import { wsChatExchange } from './ws-chat.exchange.ts';
+import { DEFAULT_WS_IDLE_MS, WsSocketPool } from './ws-pool.ts';
 
 export interface OrchestratorClientOptions {
   net: NetworkProbePort;
@@ -31,6 +32,11 @@ export interface OrchestratorClientOptions {
   breaker?: BreakerOptions;
   /** Budget of one exchange when neither the request nor `chat.timeoutMs` sets one, ms. Default 30000. */
   timeoutMs?: number;
+  /**
+   * How long the session's WebSocket stays open after an exchange for the next one, ms; 0 opens one socket per
+   * exchange. Default 60000.
+   */
+  wsIdleMs?: number;
 }
 
 function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
@@ -43,6 +49,8 @@ const systemClock: Clock = { now: () => performance.now(), date: () => new Date(
  * The orchestrator client behind the chat pane, serve mode and `stack-doctor chat`. Each send resolves the
  * target afresh, goes through the target's breaker (ws and http; raw mode skips it) and a cooperative
  * timeout, and streams ChatEvents: `target` first, then status/token/frame, then `complete` or `error`.
+ * WS chat keeps the session's socket open after `complete` and reuses it while the resolved URL stays the
+ * same (see WsSocketPool); any failure drops it, so the next send reconnects.
  * Expected failures are outcomes, never rejections; only bad input (ChatInputError) and use after
  * dispose() reject.
  */
@@ -61,6 +69,8 @@ export class OrchestratorClient {
   /** The last pinned target and its parsed base: a pinned send does not parse the same URL again. */
   private lastPinned = { text: '', base: null as URL | null };
   private readonly timeouts = new ExchangeTimeouts();
+  /** The session's idle WS socket per chat URL (target, client id and session id are in the URL). */
+  private readonly sockets: WsSocketPool;
 
   constructor(private readonly options: OrchestratorClientOptions) {
     this.clock = options.clock ?? systemClock;
@@ -68,6 +78,7 @@ export class OrchestratorClient {
     this.logger = (options.logger ?? silentLogger).child({ component: 'orchestrator-client' });
     this.clientId = options.clientId ?? this.newId();
     this.session = this.newId();
+    this.sockets = new WsSocketPool(options.wsIdleMs ?? DEFAULT_WS_IDLE_MS);
     this.breakers = new BreakerRegistry(options.breaker ?? {}, (change) => this.breakerChanged(change), () => this.clock.date());
   }
 
@@ -76,8 +87,9 @@ export class OrchestratorClient {
     return this.session;
   }
 
-  /** Starts a new server-side session (the pane's "clear"); returns its id. */
+  /** Starts a new server-side session (the pane's "clear"); returns its id. The old session's socket closes with 1000. */
   newSession(): string {
+    this.sockets.closeAll(1000, 'new session');
     this.session = this.newId();
     return this.session;
   }
@@ -135,7 +147,10 @@ export class OrchestratorClient {
     } else if (transport === 'ws') {
       url = this.chatUrl('ws', step.base as URL, paths);
       const data = journey.journey ? { message: journey.text, journey: journey.journey } : { message: journey.text };
-      run = (ctx) => wsChatExchange(ctx, { type: 'chat', data, correlation_id: correlationId });
+      // The URL is resolved on every send: the session's open socket is reused only while it stays the same.
+      // Leased when the exchange runs, so an open breaker or a dispose never strands a taken socket.
+      const reuse = request.freshConnection !== true;
+      run = (ctx) => wsChatExchange(ctx, { type: 'chat', data, correlation_id: correlationId }, reuse ? this.sockets.lease(url) : undefined);
     } else {
       url = this.chatUrl('http', step.base as URL, paths);
       const body = { message: journey.text, session_id: this.session, client_id: this.clientId, ...(journey.journey ? { journey: journey.journey } : {}) };
@@ -171,22 +186,27 @@ export class OrchestratorClient {
 
   /**
    * "Compare paths": the same message over WS and over HTTP, concurrently, each with its own correlation id;
-   * events are tagged with their transport.
+   * events are tagged with their transport. WS opens a fresh socket (not the session's open one), so the
+   * check covers the upgrade too.
    */
   async compare(
     request: Omit<ChatSendRequest, 'transport' | 'correlationId'>,
     onEvent: (transport: 'ws' | 'http', event: ChatEvent) => void = () => undefined,
   ): Promise<CompareResult> {
     const [ws, http] = await Promise.all([
-      this.send({ ...request, transport: 'ws' }, (event) => onEvent('ws', event)),
+      this.send({ ...request, transport: 'ws', freshConnection: true }, (event) => onEvent('ws', event)),
       this.send({ ...request, transport: 'http' }, (event) => onEvent('http', event)),
     ]);
     return comparePaths(ws, http);
   }
 
-  /** Ends every live socket and request (their sends resolve with a 1001 "going away"), drops listeners. */
+  /**
+   * Ends every live socket and request (their sends resolve with a 1001 "going away"), closes idle sessions'
+   * sockets with 1001, drops listeners.
+   */
   async dispose(): Promise<void> {
     this.disposal.abort();
+    this.sockets.dispose();
     for (const close of [...this.live]) close();
     this.live.clear();
     this.breakers.dispose();

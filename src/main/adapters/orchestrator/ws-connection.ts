@@ -1,6 +1,7 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { abortFault, errorCode, errorMessage, type ExchangeContext, type ExchangeResult } from './exchange-context.ts';
+import type { WsLease } from './ws-pool.ts';
 
 /** Most of a refused upgrade's body kept, bytes: enough for an error message, not a page. */
 const HANDSHAKE_BODY_CAP = 8 * 1024;
@@ -17,17 +18,23 @@ export interface WsHandlers {
 }
 
 /**
- * Opens `ctx.url` (sending `X-Correlation-ID` on the upgrade) and runs `handlers` until one returns a
- * result, the socket closes, or `ctx.signal` aborts. Never rejects. On a result the socket is closed with
- * 1000 (1002 for a protocol fault) in the background; dispose() terminates sockets still closing.
+ * Opens `ctx.url` (sending `X-Correlation-ID` on the upgrade), or uses the open socket `lease` hands in, and
+ * runs `handlers` until one returns a result, the socket closes, or `ctx.signal` aborts. Never rejects.
+ * On a successful result a leased exchange hands its socket back to the pool; otherwise the socket is closed
+ * with 1000 (1002 for a protocol fault) in the background, and dispose() terminates sockets still closing.
+ * A reused socket that closes before the server answered anything (the server dropped an idle connection
+ * just as we sent) is retried once on a fresh connection within the same time budget.
  */
-export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<ExchangeResult> {
+export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers, lease?: WsLease): Promise<ExchangeResult> {
   return new Promise((resolve) => {
+    const reused = lease?.socket ?? null;
     let settled = false;
-    let opened = false;
+    let opened = reused !== null;
+    let answered = false;
     let lastError: Error | undefined;
     let socket: WebSocket;
-    const finish = (result: ExchangeResult): void => {
+    let untrack = (): void => undefined;
+    const finish = (result: ExchangeResult | Promise<ExchangeResult>): void => {
       if (settled) return;
       settled = true;
       ctx.signal.removeEventListener('abort', onAbort);
@@ -39,38 +46,25 @@ export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<
       if (opened && socket.readyState === WebSocket.OPEN) socket.close(1000);
       else socket.terminate();
     };
-    try {
-      socket = new WebSocket(ctx.url, {
-        perMessageDeflate: false,
-        followRedirects: false,
-        headers: { 'X-Correlation-ID': ctx.correlationId, 'User-Agent': 'stack-doctor' },
-      });
-    } catch (error) {
-      // ws throws synchronously for URLs it refuses (bad scheme, a fragment).
-      finish({ ok: false, fault: { kind: 'ws-handshake', message: errorMessage(error) } });
-      return;
-    }
-    if (ctx.signal.aborted) return onAbort();
-    ctx.signal.addEventListener('abort', onAbort);
-    // dispose(): settles the exchange as aborted (1001, the cause is 'disposed') and ends the socket, even one
-    // still closing after its result.
-    const untrack = ctx.track(() => {
-      if (!settled) onAbort();
-      socket.terminate();
-    });
-
-    socket.on('open', () => {
+    const onOpen = (): void => {
       opened = true;
       if (!settled) handlers.onOpen(socket);
-    });
-    socket.on('message', (data: Buffer, isBinary: boolean) => {
+    };
+    const onMessage = (data: Buffer, isBinary: boolean): void => {
       if (settled) return;
+      answered = true;
       const result = handlers.onText(isBinary ? Buffer.from(data).toString('utf8') : data.toString(), socket);
       if (!result) return;
       finish(result);
-      socket.close(!result.ok && result.fault.kind === 'protocol' ? 1002 : 1000);
-    });
-    socket.on('unexpected-response', (req: ClientRequest, res: IncomingMessage) => {
+      if (result.ok && lease && socket.readyState === WebSocket.OPEN) {
+        // Clean end: the socket goes back to the pool for the session's next exchange.
+        detach();
+        lease.release(socket);
+      } else {
+        socket.close(!result.ok && result.fault.kind === 'protocol' ? 1002 : 1000);
+      }
+    };
+    const onUnexpectedResponse = (req: ClientRequest, res: IncomingMessage): void => {
       const status = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -89,8 +83,8 @@ export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<
       res.on('end', done);
       res.on('error', done);
       res.on('close', done);
-    });
-    socket.on('error', (error: Error) => {
+    };
+    const onError = (error: Error): void => {
       lastError = error;
       const code = errorCode(error);
       if (!opened) {
@@ -102,8 +96,8 @@ export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<
         // An invalid frame at the WebSocket level (bad opcode, invalid UTF-8, bad close code).
         finish({ ok: false, fault: { kind: 'protocol', problem: `an invalid WebSocket frame (${error.message})`, rawFrame: '' } });
       }
-    });
-    socket.on('close', (code: number, reasonBuffer: Buffer) => {
+    };
+    const onClose = (code: number, reasonBuffer: Buffer): void => {
       untrack();
       if (settled) return;
       const reason = reasonBuffer.toString('utf8');
@@ -111,8 +105,52 @@ export function wsExchange(ctx: ExchangeContext, handlers: WsHandlers): Promise<
         finish({ ok: false, fault: { kind: 'ws-handshake', message: lastError?.message ?? 'the connection closed during the handshake' } });
         return;
       }
+      if (reused && !answered && lease) {
+        // The pooled connection was gone before our frame got an answer: nothing of this exchange happened yet.
+        finish(wsExchange(ctx, handlers, { socket: null, release: lease.release }));
+        return;
+      }
       const custom = handlers.onClose?.(code, reason);
       finish(custom ?? { ok: false, fault: { kind: 'ws-close', code, reason, ...(lastError ? { error: lastError.message } : {}) } });
+    };
+    const detach = (): void => {
+      untrack();
+      socket.off('open', onOpen);
+      socket.off('message', onMessage);
+      socket.off('unexpected-response', onUnexpectedResponse);
+      socket.off('error', onError);
+      socket.off('close', onClose);
+    };
+
+    if (reused) {
+      socket = reused;
+    } else {
+      try {
+        socket = new WebSocket(ctx.url, {
+          perMessageDeflate: false,
+          followRedirects: false,
+          headers: { 'X-Correlation-ID': ctx.correlationId, 'User-Agent': 'stack-doctor' },
+        });
+      } catch (error) {
+        // ws throws synchronously for URLs it refuses (bad scheme, a fragment).
+        finish({ ok: false, fault: { kind: 'ws-handshake', message: errorMessage(error) } });
+        return;
+      }
+    }
+    if (ctx.signal.aborted) return onAbort();
+    ctx.signal.addEventListener('abort', onAbort);
+    // dispose(): settles the exchange as aborted (1001, the cause is 'disposed') and ends the socket, even one
+    // still closing after its result.
+    untrack = ctx.track(() => {
+      if (!settled) onAbort();
+      socket.terminate();
     });
+
+    socket.on('open', onOpen);
+    socket.on('message', onMessage);
+    socket.on('unexpected-response', onUnexpectedResponse);
+    socket.on('error', onError);
+    socket.on('close', onClose);
+    if (reused) handlers.onOpen(socket);
   });
 }

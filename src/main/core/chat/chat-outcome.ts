@@ -17,6 +17,11 @@ export interface ChatSendRequest {
   correlationId?: string;
   /** Budget of the whole exchange, ms; overrides `chat.timeoutMs` and the client default (30000). */
   timeoutMs?: number;
+  /**
+   * ws: open a new WebSocket for this exchange (handshake included) and close it after, instead of using the
+   * session's open one. Compare paths does, so a broken upgrade is caught. Default false.
+   */
+  freshConnection?: boolean;
 }
 
 /**
