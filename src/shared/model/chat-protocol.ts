@@ -49,9 +49,8 @@ export const wsServerMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type WsServerMessage = z.infer<typeof wsServerMessageSchema>;
 
-/** Default paths of the profile; configurable per stack. */
+/** Default chat paths of the profile; configurable per stack (`chat.paths`). Health: `orchestrator.healthPath`. */
 export const defaultChatPaths = {
-  health: '/health',
   httpChat: '/api/chat',
   /** `{client_id}` and `{session_id}` are substituted. */
   ws: '/chat/ws/{client_id}/{session_id}',

@@ -30,10 +30,9 @@ export const chatConfigSchema = z
   .object({
     /** Presets by name, e.g. `admin: { template: "[admin] {message}" }`; the name is sent as `journey`. */
     journeys: z.record(z.string().min(1), chatJourneySchema).optional(),
-    /** Profile paths relative to the target (defaults: `/health`, `/api/chat`, `/chat/ws/{client_id}/{session_id}`). */
+    /** Chat paths relative to the target (defaults `/api/chat`, `/chat/ws/{client_id}/{session_id}`); the health path that decides the target is `orchestrator.healthPath`. */
     paths: z
       .object({
-        health: z.string().startsWith('/').optional(),
         httpChat: z.string().startsWith('/').optional(),
         ws: z.string().startsWith('/').optional(),
       })

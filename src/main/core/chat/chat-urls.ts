@@ -1,7 +1,6 @@
 import { defaultChatPaths, type ChatConfig } from '../../../shared/model/index.ts';
 
 export interface ChatPaths {
-  health: string;
   httpChat: string;
   /** `{client_id}` and `{session_id}` are substituted. */
   ws: string;
