@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { terminate, waitForStdoutMatch } from './child-process.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const URL_LINE = /Agent stub listening on (http:\/\/\S+)/;
@@ -29,7 +29,7 @@ export async function startAgentStubProcess(options: { startTimeoutMs?: number }
   const stop = (): Promise<void> => (stopping ??= terminate(child, exited));
 
   try {
-    const url = await waitForUrl(child, options.startTimeoutMs ?? 20_000, () => stderr);
+    const url = await waitForStdoutMatch(child, URL_LINE, 'stack-doctor agent-stub', options.startTimeoutMs ?? 20_000, () => stderr);
     return {
       url,
       stderr: () => stderr,
@@ -47,43 +47,5 @@ export async function startAgentStubProcess(options: { startTimeoutMs?: number }
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-function waitForUrl(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
-  return new Promise((resolveUrl, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const fail = (why: string) => {
-      cleanup();
-      reject(new Error(`stack-doctor agent-stub ${why}. stderr:\n${stderr() || '(empty)'}`));
-    };
-    const timer = setTimeout(() => fail(`printed no URL within ${timeoutMs} ms`), timeoutMs);
-    const onExit = (code: number | null) => fail(`exited (code ${code}) before printing its URL`);
-    const onLine = (line: string) => {
-      const match = URL_LINE.exec(line);
-      if (!match?.[1]) return;
-      cleanup();
-      resolveUrl(match[1]);
-    };
-    function cleanup() {
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      lines.off('line', onLine);
-      child.stdout?.resume();
-    }
-    child.once('exit', onExit);
-    lines.on('line', onLine);
-  });
-}
-
-async function terminate(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const killed = await Promise.race([exited.then(() => false), new Promise<boolean>((done) => (timer = setTimeout(() => done(true), 5_000)))]);
-  clearTimeout(timer);
-  if (killed) {
-    child.kill('SIGKILL');
-    await exited;
   }
 }

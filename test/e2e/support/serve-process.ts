@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { terminate, waitForStdoutMatch } from './child-process.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererIndex = join(repoRoot, 'out', 'renderer', 'index.html');
@@ -63,53 +63,11 @@ export async function startServe(options: ServeProcessOptions): Promise<ServePro
     })());
 
   try {
-    const url = await waitForUrl(child, options.startTimeoutMs ?? 20_000, () => stderr);
+    const url = await waitForStdoutMatch(child, URL_LINE, 'stack-doctor serve', options.startTimeoutMs ?? 20_000, () => stderr);
     const parsed = new URL(url);
     return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', stderr: () => stderr, stop };
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-function waitForUrl(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
-  return new Promise((resolveUrl, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const fail = (why: string) => {
-      cleanup();
-      reject(new Error(`stack-doctor serve ${why}. stderr:\n${stderr() || '(empty)'}`));
-    };
-    const timer = setTimeout(() => fail(`printed no dashboard URL within ${timeoutMs} ms`), timeoutMs);
-    const onExit = (code: number | null, signal: string | null) => fail(`exited (code ${code}, signal ${signal}) before printing its URL`);
-    const onLine = (line: string) => {
-      const match = URL_LINE.exec(line);
-      if (!match?.[1]) return;
-      cleanup();
-      resolveUrl(match[1]);
-    };
-    function cleanup() {
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      lines.off('line', onLine);
-      // Keep draining stdout so the child never blocks on a full pipe.
-      child.stdout?.resume();
-    }
-    child.once('exit', onExit);
-    lines.on('line', onLine);
-  });
-}
-
-async function terminate(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const killed = await Promise.race([
-    exited.then(() => false),
-    new Promise<boolean>((done) => (timer = setTimeout(() => done(true), 5_000))),
-  ]);
-  clearTimeout(timer);
-  if (killed) {
-    child.kill('SIGKILL');
-    await exited;
   }
 }
