@@ -27,13 +27,37 @@ interface ServerFrame {
   data?: { type?: string; content?: string };
 }
 
+/**
+ * Reads one exchange's server frames: counts tokens, keeps the assistant's, and calls `done` on `complete`
+ * or `fail` on anything but `status`. The same hand-written work for both raw baselines.
+ */
+function exchangeReader(
+  onToken: (content: string) => void,
+  done: (result: RawChatResult) => void,
+  fail: (error: Error) => void,
+): (data: Buffer) => void {
+  const assistant: string[] = [];
+  let tokens = 0;
+  return (data) => {
+    const frame = JSON.parse(data.toString()) as ServerFrame;
+    if (frame.type === 'stream_token') {
+      tokens += 1;
+      const content = frame.data?.content ?? '';
+      if (frame.data?.type === 'assistant') assistant.push(content);
+      onToken(content);
+    } else if (frame.type === 'complete') {
+      done({ response: assistant.join(''), tokens });
+    } else if (frame.type !== 'status') {
+      fail(new Error(`raw ws: unexpected frame ${data.toString().slice(0, 200)}`));
+    }
+  };
+}
+
 /** Connect, send the chat frame, read frames until `complete`; rejects on anything else (the stub has no fault here). */
 export function rawWsChat(url: string, message: string, onToken: (content: string) => void): Promise<RawChatResult> {
   return new Promise((resolve, reject) => {
     const correlationId = randomUUID();
     const socket = new WebSocket(url, { perMessageDeflate: false, headers: { 'X-Correlation-ID': correlationId } });
-    const assistant: string[] = [];
-    let tokens = 0;
     let settled = false;
     const fail = (error: Error): void => {
       if (settled) return;
@@ -41,22 +65,18 @@ export function rawWsChat(url: string, message: string, onToken: (content: strin
       socket.terminate();
       reject(error);
     };
+    const read = exchangeReader(
+      onToken,
+      (result) => {
+        settled = true;
+        resolve(result);
+        socket.close(1000);
+      },
+      fail,
+    );
     socket.on('open', () => socket.send(JSON.stringify({ type: 'chat', data: { message }, correlation_id: correlationId })));
     socket.on('message', (data: Buffer) => {
-      if (settled) return;
-      const frame = JSON.parse(data.toString()) as ServerFrame;
-      if (frame.type === 'stream_token') {
-        tokens += 1;
-        const content = frame.data?.content ?? '';
-        if (frame.data?.type === 'assistant') assistant.push(content);
-        onToken(content);
-      } else if (frame.type === 'complete') {
-        settled = true;
-        resolve({ response: assistant.join(''), tokens });
-        socket.close(1000);
-      } else if (frame.type !== 'status') {
-        fail(new Error(`raw ws: unexpected frame ${data.toString().slice(0, 200)}`));
-      }
+      if (!settled) read(data);
     });
     socket.on('error', fail);
     socket.on('close', (code) => fail(new Error(`raw ws: closed with ${code} before complete`)));
@@ -76,28 +96,20 @@ export class RawWsSession {
   async chat(message: string, onToken: (content: string) => void): Promise<RawChatResult> {
     const socket = this.socket?.readyState === WebSocket.OPEN ? this.socket : await this.connect();
     return new Promise((resolve, reject) => {
-      const assistant: string[] = [];
-      let tokens = 0;
       const fail = (error: Error): void => {
         this.current = null;
         this.socket?.terminate();
         this.socket = null;
         reject(error);
       };
-      const onFrame = (data: Buffer): void => {
-        const frame = JSON.parse(data.toString()) as ServerFrame;
-        if (frame.type === 'stream_token') {
-          tokens += 1;
-          const content = frame.data?.content ?? '';
-          if (frame.data?.type === 'assistant') assistant.push(content);
-          onToken(content);
-        } else if (frame.type === 'complete') {
+      const onFrame = exchangeReader(
+        onToken,
+        (result) => {
           this.current = null;
-          resolve({ response: assistant.join(''), tokens });
-        } else if (frame.type !== 'status') {
-          fail(new Error(`raw ws: unexpected frame ${data.toString().slice(0, 200)}`));
-        }
-      };
+          resolve(result);
+        },
+        fail,
+      );
       this.current = { onFrame, fail };
       socket.send(JSON.stringify({ type: 'chat', data: { message }, correlation_id: randomUUID() }));
     });

@@ -2,6 +2,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
+import { parseProbeUrl } from './probe-url.ts';
 
 /** Most of a body read, in bytes: health answers are small and a probe must not buffer a download. */
 export const HTTP_BODY_CAP_BYTES = 64 * 1024;
@@ -17,21 +18,9 @@ const HEALTH_STATUSES = new Set(['healthy', 'degraded', 'unhealthy']);
 export function probeHttp(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<ProbeResult> {
   const start = performance.now();
   const base = { kind: 'http' as const, target: url, from: 'host' };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return Promise.resolve({ ...base, ok: false, latencyMs: 0, error: { code: 'INVALID_URL', message: `Not a valid URL: ${url}` } });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return Promise.resolve({
-      ...base,
-      ok: false,
-      latencyMs: 0,
-      error: { code: 'INVALID_URL', message: `Unsupported scheme ${parsed.protocol} in ${url}` },
-    });
-  }
-  const subject = `${parsed.hostname}:${parsed.port || (parsed.protocol === 'https:' ? 443 : 80)}`;
+  const checked = parseProbeUrl(url, ['http:', 'https:']);
+  if (!checked.ok) return Promise.resolve({ ...base, ok: false, latencyMs: 0, error: checked.error });
+  const { url: parsed, subject } = checked;
   const request = parsed.protocol === 'https:' ? httpsRequest : httpRequest;
 
   return new Promise((resolve) => {

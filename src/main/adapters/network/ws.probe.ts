@@ -2,6 +2,7 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
+import { parseProbeUrl } from './probe-url.ts';
 
 /**
  * Performs a WebSocket opening handshake on `url` (`ws:`/`wss:`), then closes cleanly (1000). Latency is
@@ -11,21 +12,9 @@ import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
 export function probeWs(url: string, timeoutMs: number): Promise<ProbeResult> {
   const start = performance.now();
   const base = { kind: 'ws' as const, target: url, from: 'host' };
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return Promise.resolve({ ...base, ok: false, latencyMs: 0, error: { code: 'INVALID_URL', message: `Not a valid URL: ${url}` } });
-  }
-  if (parsed.protocol !== 'ws:' && parsed.protocol !== 'wss:') {
-    return Promise.resolve({
-      ...base,
-      ok: false,
-      latencyMs: 0,
-      error: { code: 'INVALID_URL', message: `Unsupported scheme ${parsed.protocol} in ${url}` },
-    });
-  }
-  const subject = `${parsed.hostname}:${parsed.port || (parsed.protocol === 'wss:' ? 443 : 80)}`;
+  const checked = parseProbeUrl(url, ['ws:', 'wss:']);
+  if (!checked.ok) return Promise.resolve({ ...base, ok: false, latencyMs: 0, error: checked.error });
+  const { subject } = checked;
 
   return new Promise((resolve) => {
     let result: ProbeResult | undefined;

@@ -8,23 +8,11 @@ import type {
   Stack,
   StackService,
 } from '../../../../src/shared/model/index.ts';
+import { runningContainer } from '../../support/container-info.ts';
 import type { ProbeFacts } from '../../../../src/main/core/diagnosis/probe-facts.ts';
 
 export function container(over: Partial<ContainerInfo> & { name: string }): ContainerInfo {
-  return {
-    id: `id-${over.name}`,
-    image: 'busybox',
-    state: 'running',
-    status: 'Up 5 minutes',
-    exitCode: 0,
-    restartCount: 0,
-    health: 'none',
-    labels: {},
-    env: {},
-    networks: [],
-    ports: [],
-    ...over,
-  };
+  return runningContainer({ id: `id-${over.name}`, status: 'Up 5 minutes', ...over });
 }
 
 export function target(url: string, source = 'env:URL'): DependencyTarget {

@@ -1,4 +1,5 @@
 import type { ContainerInfo } from '../../../../../src/shared/model/index.ts';
+import { runningContainer } from '../../../support/container-info.ts';
 
 let counter = 0;
 
@@ -6,20 +7,7 @@ let counter = 0;
 export function container(partial: Partial<ContainerInfo> & { name: string }): ContainerInfo {
   counter++;
   const id = partial.id ?? `${counter.toString(16).padStart(4, '0')}${'ab'.repeat(30)}`;
-  return {
-    id,
-    image: 'busybox',
-    state: 'running',
-    status: 'Up 1 minute',
-    exitCode: 0,
-    restartCount: 0,
-    health: 'none',
-    labels: {},
-    env: {},
-    networks: [],
-    ports: [],
-    ...partial,
-  };
+  return runningContainer({ ...partial, id });
 }
 
 /** Labels docker compose puts on a service container. */
