@@ -126,6 +126,20 @@ describe('the WS transport keeps one socket per session', () => {
     expect(server.connections).toBe(2);
   });
 
+  it('dispose() during an exchange on a reused socket settles it as 1001 going away and ends the socket', async () => {
+    server = await new CountingServer().start();
+    harness = chatHarness({ setup: () => defaultSetup(server.url) });
+    expect(await ws('first')).toMatchObject({ ok: true });
+    const pending = ws('silent', server.url, 10_000);
+    // The frame reached the server on the pooled socket before dispose (no new connection).
+    await expect.poll(() => server.connections).toBe(1);
+    await new Promise((tick) => setImmediate(tick));
+    await harness.client.dispose();
+    expect(await pending).toMatchObject({ ok: false, error: { class: 'WS_CLOSED', closeCode: 1001 } });
+    expect(await server.closed(1)).toHaveLength(1);
+    expect(server.connections).toBe(1);
+  });
+
   it('a pooled socket the server dropped without a word is retried once on a fresh connection', async () => {
     server = await new CountingServer().start();
     harness = chatHarness({ setup: () => defaultSetup(server.url) });

@@ -3,12 +3,9 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   IsolatedCircuitError,
-  TimeoutStrategy,
   circuitBreaker,
   handleWhenResult,
-  timeout,
   type CircuitBreakerPolicy,
-  type TimeoutPolicy,
 } from 'cockatiel';
 import type { BreakerState } from '../../../shared/model/index.ts';
 import { countsAgainstBreaker } from '../../core/chat/breaker-rules.ts';
@@ -40,35 +37,6 @@ export function createTargetBreaker(options: BreakerOptions = {}): CircuitBreake
     return !outcome.ok && countsAgainstBreaker(outcome.error);
   };
   return circuitBreaker(handleWhenResult(failed), { halfOpenAfter, breaker: new ConsecutiveBreaker(threshold) });
-}
-
-/**
- * Cooperative: the transport sees the abort, ends its socket, and reports TIMEOUT as a value.
- * `abortOnReturn: false`: every transport drops its abort listener when it settles, so aborting a finished
- * exchange's signal (cockatiel's default) does nothing but build a DOMException with a stack trace, which
- * cost ~20 µs per exchange (bench/chat).
- */
-export function createExchangeTimeout(timeoutMs: number): TimeoutPolicy {
-  return timeout(timeoutMs, { strategy: TimeoutStrategy.Cooperative, abortOnReturn: false });
-}
-
-/**
- * The timeout policy for a budget, built once per value: a policy holds no per-call state (each execute
- * gets its own AbortController and timer), so exchanges with the same budget share one.
- */
-export class ExchangeTimeouts {
-  private readonly byBudget = new Map<number, TimeoutPolicy>();
-
-  get(timeoutMs: number): TimeoutPolicy {
-    let policy = this.byBudget.get(timeoutMs);
-    if (!policy) {
-      // Budgets come from settings and requests: a handful in practice; bound the cache all the same.
-      if (this.byBudget.size >= 16) this.byBudget.clear();
-      policy = createExchangeTimeout(timeoutMs);
-      this.byBudget.set(timeoutMs, policy);
-    }
-    return policy;
-  }
 }
 
 export function isCircuitOpenError(error: unknown): boolean {

@@ -1,7 +1,7 @@
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ChatFault } from '../../core/chat/chat-fault.ts';
-import { abortFault, errorCode, errorMessage, type ExchangeContext } from './exchange-context.ts';
+import { abortFault, errorCode, errorMessage, type AbortCause, type ExchangeContext } from './exchange-context.ts';
 import { readBody } from './http-body.ts';
 
 /** Most of an HTTP answer kept, in bytes: chat answers can be long, a client must not buffer a download. */
@@ -29,14 +29,15 @@ export function httpCall(ctx: ExchangeContext, call: HttpCall): Promise<HttpRepl
     const finish = (reply: HttpReply): void => {
       if (settled) return;
       settled = true;
-      ctx.signal.removeEventListener('abort', onAbort);
+      ctx.deadline.unlisten(expiry);
       untrack();
       req?.destroy();
       resolve(reply);
     };
-    const onAbort = (): void => finish({ ok: false, fault: abortFault(ctx, connected ? 'answer' : 'connect') });
-    if (ctx.signal.aborted) return onAbort();
-    ctx.signal.addEventListener('abort', onAbort);
+    const abort = (cause: AbortCause): void => finish({ ok: false, fault: abortFault(ctx, cause, connected ? 'answer' : 'connect') });
+    const expiry = { expired: () => abort('timeout') };
+    ctx.deadline.listen(expiry);
+    if (settled) return;
 
     const headers: Record<string, string> = {
       accept: 'application/json, */*;q=0.5',
@@ -55,8 +56,8 @@ export function httpCall(ctx: ExchangeContext, call: HttpCall): Promise<HttpRepl
     } catch (error) {
       return finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'EINVAL', message: errorMessage(error), phase: 'connect' } });
     }
-    // dispose(): settles as aborted (the cause is then 'disposed'); finish destroys the request.
-    untrack = ctx.track(onAbort);
+    // dispose(): settles with a 1001 "going away"; finish destroys the request.
+    untrack = ctx.track(() => abort('disposed'));
     req.on('socket', (socket) => socket.once('connect', () => (connected = true)));
     req.on('error', (error) => {
       finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'ERROR', message: errorMessage(error), phase: connected ? 'answer' : 'connect' } });

@@ -1,77 +1,88 @@
 import WebSocket from 'ws';
+import { closeLink, type IdleOwner, type WsLease, type WsLink } from './ws-connection.ts';
 
 /** How long an idle pooled socket is kept open for the session's next exchange, ms. */
 export const DEFAULT_WS_IDLE_MS = 60_000;
 
-/** How long a socket closed by the pool may take for its closing handshake before it is terminated, ms. */
-const CLOSE_GRACE_MS = 1000;
+/** A link waiting in the pool: it ends on its own events or when its idle time is up. */
+class IdleLink implements IdleOwner {
+  readonly timer: NodeJS.Timeout;
 
-/** A socket for one exchange on a URL: an open idle one from the pool, or null to connect. */
-export interface WsLease {
-  socket: WebSocket | null;
-  /** Hands back a socket whose exchange ended with `complete`; the pool keeps it idle or closes it. */
-  release(socket: WebSocket): void;
+  constructor(
+    private readonly pool: WsSocketPool,
+    readonly url: string,
+    readonly link: WsLink,
+    idleMs: number,
+  ) {
+    link.idleOwner = this;
+    this.timer = setTimeout(idleTimeUp, idleMs, this);
+    // An idle link must not keep the process alive on its own timer (the open socket itself still does).
+    this.timer.unref();
+  }
+
+  /** A close, an error, or a frame nobody asked for (it would belong to no exchange) ends an idle link. */
+  idleEnded(): void {
+    this.pool.drop(this);
+  }
 }
 
-interface IdleSocket {
-  socket: WebSocket;
-  timer: NodeJS.Timeout;
-  detach: () => void;
+function idleTimeUp(idle: IdleLink): void {
+  idle.idleEnded();
 }
 
-/** Closes with `code`, terminating it if the closing handshake does not finish within the grace period. */
-function closeSocket(socket: WebSocket, code: 1000 | 1001, reason = ''): void {
-  // An error while closing must not become an unhandled 'error' event.
-  socket.on('error', () => undefined);
-  if (socket.readyState === WebSocket.OPEN) {
-    socket.close(code, reason);
-    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
-  } else {
-    socket.terminate();
+/** The pool's answer to one exchange; one object, no closures (bench/chat). */
+class PoolLease implements WsLease {
+  constructor(
+    private readonly pool: WsSocketPool,
+    private readonly url: string,
+    private readonly generation: number,
+    readonly link: WsLink | null,
+  ) {}
+
+  release(link: WsLink): void {
+    this.pool.restore(this.url, link, this.generation);
   }
 }
 
 /**
- * At most one idle WebSocket per chat URL (the URL carries the target, client id and session id), so a
- * session's consecutive WS exchanges share a connection. A socket enters the pool only after a clean
+ * At most one idle WebSocket link per chat URL (the URL carries the target, client id and session id), so a
+ * session's consecutive WS exchanges share a connection. A link enters the pool only after a clean
  * `complete` and while it is open; anything else (close, error, timeout, protocol violation, error frame)
- * ends it and the next send reconnects, so a failure is never carried over. An idle socket is dropped when
+ * ends it and the next send reconnects, so a failure is never carried over. An idle link is dropped when
  * it closes or errors, when the server sends a frame unasked, and after `idleMs`. Exchanges are never
- * multiplexed: a socket in use is out of the pool, so a concurrent send on the same session opens its own.
+ * multiplexed: a link in use is out of the pool, so a concurrent send on the same session opens its own.
  */
 export class WsSocketPool {
-  private readonly idle = new Map<string, IdleSocket>();
-  /** Bumped by closeAll(): a socket leased before it is closed on release, not pooled. */
+  private readonly idle = new Map<string, IdleLink>();
+  /** Bumped by closeAll(): a link leased before it is closed on release, not pooled. */
   private generation = 0;
   private disposed = false;
 
-  /** @param idleMs how long an idle socket stays open, ms; 0 turns reuse off (one socket per exchange). */
+  /** @param idleMs how long an idle link stays open, ms; 0 turns reuse off (one socket per exchange). */
   constructor(private readonly idleMs: number = DEFAULT_WS_IDLE_MS) {}
 
-  /** The socket for an exchange on `url`; undefined when reuse is off (the exchange closes its own socket). */
+  /** The link for an exchange on `url`; undefined when reuse is off (the exchange closes its own socket). */
   lease(url: string): WsLease | undefined {
     if (this.disposed || this.idleMs <= 0) return undefined;
-    const generation = this.generation;
-    const entry = this.take(url);
-    let socket: WebSocket | null = null;
-    if (entry) {
-      if (entry.socket.readyState === WebSocket.OPEN) socket = entry.socket;
-      else closeSocket(entry.socket, 1000);
+    let link = this.take(url);
+    if (link && link.socket.readyState !== WebSocket.OPEN) {
+      closeLink(link, 1000);
+      link = undefined;
     }
-    return { socket, release: (released) => this.put(url, released, generation) };
+    return new PoolLease(this, url, this.generation, link ?? null);
   }
 
-  /** Number of idle sockets (for tests and diagnostics). */
+  /** Number of idle links (for tests and diagnostics). */
   get size(): number {
     return this.idle.size;
   }
 
-  /** Closes every idle socket with `code` (1000 for a new session, 1001 when shutting down); leased ones are closed on release. */
+  /** Closes every idle link with `code` (1000 for a new session, 1001 when shutting down); leased ones are closed on release. */
   closeAll(code: 1000 | 1001, reason = ''): void {
     this.generation += 1;
     for (const url of [...this.idle.keys()]) {
-      const entry = this.take(url);
-      if (entry) closeSocket(entry.socket, code, reason);
+      const link = this.take(url);
+      if (link) closeLink(link, code, reason);
     }
   }
 
@@ -81,36 +92,29 @@ export class WsSocketPool {
     this.closeAll(1001, 'Stack Doctor is shutting down');
   }
 
-  private take(url: string): IdleSocket | undefined {
-    const entry = this.idle.get(url);
-    if (!entry) return undefined;
-    this.idle.delete(url);
-    clearTimeout(entry.timer);
-    entry.detach();
-    return entry;
-  }
-
-  private put(url: string, socket: WebSocket, generation: number): void {
-    if (this.disposed || generation !== this.generation || this.idle.has(url) || socket.readyState !== WebSocket.OPEN) {
-      closeSocket(socket, this.disposed ? 1001 : 1000);
+  /** A leased link back after a clean `complete`: kept idle for the session's next exchange, or closed. */
+  restore(url: string, link: WsLink, generation: number): void {
+    if (this.disposed || generation !== this.generation || this.idle.has(url) || link.socket.readyState !== WebSocket.OPEN) {
+      closeLink(link, this.disposed ? 1001 : 1000);
       return;
     }
-    const drop = (): void => {
-      if (this.idle.get(url)?.socket === socket) this.take(url);
-      closeSocket(socket, 1000);
-    };
-    // While idle: a close or error ends it, and so does a frame nobody asked for (it would belong to no exchange).
-    socket.on('close', drop);
-    socket.on('error', drop);
-    socket.on('message', drop);
-    const detach = (): void => {
-      socket.off('close', drop);
-      socket.off('error', drop);
-      socket.off('message', drop);
-    };
-    const timer = setTimeout(drop, this.idleMs);
-    // An idle socket must not keep the process alive on its own timer (the open socket itself still does).
-    timer.unref();
-    this.idle.set(url, { socket, timer, detach });
+    this.idle.set(url, new IdleLink(this, url, link, this.idleMs));
+  }
+
+  /** Ends an idle link (its own event or its idle time). */
+  drop(idle: IdleLink): void {
+    // A link taken since is an exchange's now: take() already detached it from this entry.
+    if (this.idle.get(idle.url) !== idle) return;
+    this.take(idle.url);
+    closeLink(idle.link, 1000);
+  }
+
+  private take(url: string): WsLink | undefined {
+    const idle = this.idle.get(url);
+    if (!idle) return undefined;
+    this.idle.delete(url);
+    clearTimeout(idle.timer);
+    idle.link.idleOwner = null;
+    return idle.link;
   }
 }

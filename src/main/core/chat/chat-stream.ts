@@ -2,6 +2,14 @@ import type { ChatEvent } from '../../../shared/model/index.ts';
 import type { ChatFault } from './chat-fault.ts';
 import { isProtocolFault, parseServerFrame } from './server-frame.ts';
 
+/** Where a ChatStream sends its events (the transport's exchange context). */
+export interface ChatStreamSink {
+  readonly correlationId: string;
+  emit(event: ChatEvent): void;
+  /** Monotonic ms, for the time of the first token. */
+  now(): number;
+}
+
 /** How a WS answer ended: `complete`, or the fault that ended it. */
 export type StreamEnd = { kind: 'complete' } | Extract<ChatFault, { kind: 'protocol' | 'agent-error' }>;
 
@@ -15,25 +23,21 @@ export class ChatStream {
   private readonly manager: string[] = [];
   private firstTokenAt: number | null = null;
 
-  constructor(
-    private readonly correlationId: string,
-    private readonly emit: (event: ChatEvent) => void,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly sink: ChatStreamSink) {}
 
   accept(text: string): StreamEnd | null {
     const message = parseServerFrame(text);
     if (isProtocolFault(message)) return message;
     switch (message.type) {
       case 'stream_token': {
-        if (this.firstTokenAt === null) this.firstTokenAt = this.now();
+        if (this.firstTokenAt === null) this.firstTokenAt = this.sink.now();
         const { type: role, content } = message.data;
         (role === 'assistant' ? this.assistant : this.manager).push(content);
-        this.emit({ type: 'token', correlationId: this.correlationId, role, content });
+        this.sink.emit({ type: 'token', correlationId: this.sink.correlationId, role, content });
         return null;
       }
       case 'status':
-        this.emit({ type: 'status', correlationId: this.correlationId, status: message.status });
+        this.sink.emit({ type: 'status', correlationId: this.sink.correlationId, status: message.status });
         return null;
       case 'complete':
         return { kind: 'complete' };

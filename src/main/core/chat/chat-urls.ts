@@ -8,11 +8,9 @@ export interface ChatPaths {
 
 /** The profile's paths: `chat.paths` over the defaults. */
 export function chatPathsOf(config: ChatConfig | undefined): ChatPaths {
-  return { ...defaultChatPaths, ...stripUndefined(config?.paths ?? {}) };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // Runs on every send: field by field, no spreads or entry arrays (bench/chat).
+  const paths = config?.paths;
+  return { httpChat: paths?.httpChat ?? defaultChatPaths.httpChat, ws: paths?.ws ?? defaultChatPaths.ws };
 }
 
 /** `base` as an http(s) URL: ws:// → http://, wss:// → https://; null when it is neither. */

@@ -43,7 +43,7 @@ describe('ChatStream', () => {
   it('emits status and tokens as they come and joins the assistant tokens', () => {
     const events: ChatEvent[] = [];
     let now = 100;
-    const stream = new ChatStream('c1', (event) => events.push(event), () => now);
+    const stream = new ChatStream({ correlationId: 'c1', emit: (event) => events.push(event), now: () => now });
     expect(stream.accept('{"type":"status","status":"processing"}')).toBeNull();
     now = 130;
     expect(stream.accept('{"type":"stream_token","data":{"type":"manager","content":"routing"}}')).toBeNull();
@@ -57,13 +57,13 @@ describe('ChatStream', () => {
   });
 
   it('ends on assistant_error and on a malformed frame', () => {
-    const stream = new ChatStream('c1', () => undefined, () => 0);
+    const stream = new ChatStream({ correlationId: 'c1', emit: () => undefined, now: () => 0 });
     expect(stream.accept('{"type":"assistant_error","data":{"content":"x"}}')).toEqual({ kind: 'agent-error', content: 'x' });
     expect(stream.accept('garbage')).toMatchObject({ kind: 'protocol', rawFrame: 'garbage' });
   });
 
   it('falls back to manager tokens when no assistant token came', () => {
-    const stream = new ChatStream('c1', () => undefined, () => 0);
+    const stream = new ChatStream({ correlationId: 'c1', emit: () => undefined, now: () => 0 });
     stream.accept('{"type":"stream_token","data":{"type":"manager","content":"only"}}');
     expect(stream.response()).toBe('only');
   });
