@@ -141,6 +141,15 @@ export const chatSendRequestSchema = z
     /** ws/http: the orchestrator base URL to use instead of resolving; raw: the exact ws:// or http:// URL. */
     pinnedTarget: z.string().url().optional(),
     timeoutMs: z.number().int().min(50).max(600_000).optional(),
+    /**
+     * The exchange's correlation id, chosen by the caller so it can tell its events from other callers' (serve
+     * mode sends every tab every exchange's events); a fresh one when absent. It travels in a header and in
+     * logs, so only letters, digits and `._:-`, 8–128 characters.
+     */
+    correlationId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/, 'a correlation id is 8–128 letters, digits and ._:-')
+      .optional(),
   })
   .strict();
 export type ChatSendInput = z.infer<typeof chatSendRequestSchema>;

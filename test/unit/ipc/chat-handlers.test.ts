@@ -57,9 +57,9 @@ describe('chat handlers through the dispatcher', () => {
     const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
     const state = await dispatch('chat:state', {});
     expect(state.ok && invokeContract.getChatState.response.parse(state.value)).toMatchObject({ sessionId: 's-1' });
-    const send = await dispatch('chat:send', { message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/' });
+    const send = await dispatch('chat:send', { message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/', correlationId: 'pane-3f2a9c1e' });
     expect(send.ok && invokeContract.sendChat.response.parse(send.value)).toEqual(outcome);
-    expect(sent).toEqual([{ message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/' }]);
+    expect(sent).toEqual([{ message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/', correlationId: 'pane-3f2a9c1e' }]);
     const compare = await dispatch('chat:compare', { message: 'hi' });
     expect(compare.ok && invokeContract.compareChatPaths.response.parse(compare.value)).toMatchObject({ agree: true });
     expect(await dispatch('chat:new-session', {})).toEqual({ ok: true, value: { sessionId: 's-2' } });
@@ -68,7 +68,7 @@ describe('chat handlers through the dispatcher', () => {
   it('refuses invalid payloads before the service and maps input errors to INVALID_REQUEST', async () => {
     const { chat, sent } = fakeChat();
     const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
-    for (const payload of [{ message: 'hi', transport: 'carrier-pigeon' }, { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' }, { message: 'hi', transport: 'ws', extra: 1 }, null]) {
+    for (const payload of [{ message: 'hi', transport: 'carrier-pigeon' }, { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' }, { message: 'hi', transport: 'ws', extra: 1 }, { message: 'hi', transport: 'ws', correlationId: 'x\r\nSet-Cookie: a' }, { message: 'hi', transport: 'ws', correlationId: 'short' }, null]) {
       expect(await dispatch('chat:send', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     }
     expect(await dispatch('chat:compare', { message: 'hi', transport: 'ws' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });

@@ -18,14 +18,16 @@ const chatState = {
   setupError: null,
 };
 
-function setup(now = () => 0, stateFails = false) {
+/** `ids`: the correlation ids the controller picks for its sends, in order. */
+function setup(now = () => 0, stateFails = false, ids: string[] = []) {
   const fake = fakeDoctorApi();
   fake.handle('getChatState', () =>
     stateFails ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'chat:state' } } : { ok: true, value: chatState },
   );
   fake.handle('getLastDiagnosis', () => ({ ok: true, value: diagnosis() }));
   const buffer = new TokenStreamBuffer(noFrames);
-  const controller = new ChatController({ api: fake.api, buffer, now });
+  let n = 0;
+  const controller = new ChatController({ api: fake.api, buffer, now, newId: () => ids.shift() ?? `id-${(n += 1)}` });
   let renders = 0;
   controller.subscribe(() => (renders += 1));
   const stop = controller.start();
@@ -88,13 +90,13 @@ describe('ChatController', () => {
 
   it('streams 10,000 tokens into the buffer with a handful of snapshot changes, then completes', async () => {
     let clock = 0;
-    const { fake, buffer, controller, renders } = setup(() => clock);
+    const { fake, buffer, controller, renders } = setup(() => clock, false, ['c1']);
     await flushed();
     const answer = deferred<{ ok: true; value: ChatOutcome }>();
     fake.handle('sendChat', () => answer.promise);
     const sending = controller.send({ message: 'stream 10000', transport: 'ws', pinnedTarget: '  ' });
-    expect(fake.calls.at(-1)).toEqual({ name: 'sendChat', request: { message: 'stream 10000', transport: 'ws' } });
-    expect(controller.getSnapshot()).toMatchObject({ busy: 'send', exchanges: [{ status: 'streaming', phase: 'sending' }] });
+    expect(fake.calls.at(-1)).toEqual({ name: 'sendChat', request: { message: 'stream 10000', transport: 'ws', correlationId: 'c1' } });
+    expect(controller.getSnapshot()).toMatchObject({ busy: 'send', exchanges: [{ status: 'streaming', phase: 'sending', correlationId: 'c1' }] });
 
     const before = renders();
     ev(fake, 'ws', target('c1'));
@@ -117,7 +119,7 @@ describe('ChatController', () => {
 
   it('measures a live time to first token until complete brings the server figure', async () => {
     let clock = 100;
-    const { fake, controller } = setup(() => clock);
+    const { fake, controller } = setup(() => clock, false, ['c1']);
     const answer = deferred<{ ok: true; value: ChatOutcome }>();
     fake.handle('sendChat', () => answer.promise);
     void controller.send({ message: 'hi', transport: 'ws' });
@@ -128,7 +130,7 @@ describe('ChatController', () => {
   });
 
   it('turns an error event into an error exchange and keeps its class', async () => {
-    const { fake, controller } = setup();
+    const { fake, controller } = setup(undefined, false, ['c9']);
     fake.handle('sendChat', () => ({ ok: true, value: { ok: false, correlationId: 'c9', transport: 'ws', url: 'http://localhost:8006', error: agentError('c9'), totalMs: 9 } }));
     const sending = controller.send({ message: 'hi', transport: 'ws' });
     ev(fake, 'ws', target('c9'));
@@ -138,10 +140,10 @@ describe('ChatController', () => {
   });
 
   it('completes an exchange from the outcome alone when its events never arrived', async () => {
-    const { fake, controller } = setup();
+    const { fake, controller } = setup(undefined, false, ['c5']);
     fake.handle('sendChat', () => ({ ok: true, value: okOutcome('c5', 'http') }));
     await controller.send({ message: 'hi', transport: 'http', journey: 'admin' });
-    expect(fake.calls.filter((call) => call.name === 'sendChat').at(-1)?.request).toEqual({ message: 'hi', transport: 'http', journey: 'admin' });
+    expect(fake.calls.filter((call) => call.name === 'sendChat').at(-1)?.request).toEqual({ message: 'hi', transport: 'http', journey: 'admin', correlationId: 'c5' });
     expect(fake.calls.at(-1)?.name).toBe('getChatState'); // breakers of the target just used
     expect(controller.getSnapshot().exchanges[0]).toMatchObject({ correlationId: 'c5', status: 'complete', totalMs: 40, journey: 'admin' });
   });
@@ -153,13 +155,15 @@ describe('ChatController', () => {
     expect(controller.getSnapshot()).toMatchObject({ busy: null, exchanges: [{ status: 'error', requestError: { code: 'INVALID_REQUEST' } }] });
   });
 
-  it('ignores events of exchanges it did not send (Compare, another window)', async () => {
-    const { fake, controller, buffer } = setup();
+  it('ignores events of exchanges it did not send (Compare, another window), even on the same transport', async () => {
+    const { fake, controller, buffer } = setup(undefined, false, ['mine']);
     const answer = deferred<{ ok: true; value: ChatOutcome }>();
     fake.handle('sendChat', () => answer.promise);
     void controller.send({ message: 'hi', transport: 'http' });
     ev(fake, 'ws', target('other'));
     ev(fake, 'ws', token('other', 'not ours'));
+    ev(fake, 'http', target('another-window'));
+    ev(fake, 'http', token('another-window', 'not ours either'));
     expect(buffer.counts(1).assistant).toBe(0);
     ev(fake, 'http', target('mine'));
     ev(fake, 'http', token('mine', 'ours'));
@@ -186,7 +190,7 @@ describe('ChatController', () => {
   });
 
   it('Clear mid-stream drops every exchange and its tokens, takes the new session, and ignores the old stream', async () => {
-    const { fake, controller, buffer } = setup();
+    const { fake, controller, buffer } = setup(undefined, false, ['old', 'new']);
     await flushed();
     const first = deferred<{ ok: true; value: ChatOutcome }>();
     fake.handle('sendChat', () => first.promise);
@@ -214,7 +218,7 @@ describe('ChatController', () => {
   });
 
   it('after a Clear, a send that had not started streaming cannot steal the next send', async () => {
-    const { fake, controller, buffer } = setup();
+    const { fake, controller, buffer } = setup(undefined, false, ['stale', 'mine']);
     fake.handle('newChatSession', () => ({ ok: true, value: { sessionId: 's2' } }));
     const stale = deferred<{ ok: true; value: ChatOutcome }>();
     fake.handle('sendChat', () => stale.promise);
@@ -231,8 +235,8 @@ describe('ChatController', () => {
     expect(buffer.counts(2).assistant).toBe(1);
   });
 
-  it('a cleared send that failed without events stops counting as an orphan', async () => {
-    const { fake, controller } = setup();
+  it('a cleared send that failed without events leaves the next send alone', async () => {
+    const { fake, controller } = setup(undefined, false, ['slow', 'mine']);
     fake.handle('newChatSession', () => ({ ok: true, value: { sessionId: 's2' } }));
     const stale = deferred<{ ok: false; error: { code: 'DISCONNECTED'; message: string } }>();
     fake.handle('sendChat', () => stale.promise);

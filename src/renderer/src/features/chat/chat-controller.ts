@@ -9,7 +9,6 @@ import {
   type ChatViewState,
   type ExchangeView,
 } from './chat-view-state.ts';
-import { ExchangeRouter } from './exchange-router.ts';
 import type { TokenStreamBuffer } from './token-stream-buffer.ts';
 
 /** What the pane sends: the message as typed and how. */
@@ -29,6 +28,8 @@ export interface ChatControllerOptions {
   buffer: TokenStreamBuffer;
   /** Monotonic ms for the live time to first token. Default `performance.now`. */
   now?: () => number;
+  /** Correlation ids for sends. Default `crypto.randomUUID`. */
+  newId?: () => string;
 }
 
 type Listener = () => void;
@@ -42,7 +43,13 @@ type Listener = () => void;
 export class ChatController {
   private state: ChatViewState = initialChatViewState;
   private readonly listeners = new Set<Listener>();
-  private readonly router = new ExchangeRouter();
+  /**
+   * The pane's exchanges by correlation id. Main sends every exchange's events to every window (and Compare's
+   * too), so each send picks its own id and only events carrying one of these land in an exchange; Clear
+   * empties it, so late events of cleared exchanges are dropped.
+   */
+  private readonly byCorrelation = new Map<string, number>();
+  private readonly newId: () => string;
   private readonly startedAt = new Map<number, number>();
   private readonly now: () => number;
   private nextKey = 1;
@@ -51,6 +58,7 @@ export class ChatController {
 
   constructor(private readonly options: ChatControllerOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
   readonly subscribe = (listener: Listener): (() => void) => {
@@ -90,9 +98,10 @@ export class ChatController {
     const key = this.nextKey++;
     const generation = this.generation;
     const pinnedTarget = draft.pinnedTarget?.trim() || undefined;
+    const correlationId = this.newId();
     const exchange: ExchangeView = {
       key,
-      correlationId: null,
+      correlationId,
       message: draft.message,
       transport: draft.transport,
       ...(draft.journey ? { journey: draft.journey } : {}),
@@ -107,7 +116,7 @@ export class ChatController {
       error: null,
       requestError: null,
     };
-    this.router.expect(key, draft.transport);
+    this.byCorrelation.set(correlationId, key);
     this.startedAt.set(key, this.now());
     this.set({ exchanges: [...this.state.exchanges, exchange], busy: 'send' });
 
@@ -117,17 +126,14 @@ export class ChatController {
       ...(draft.journey ? { journey: draft.journey } : {}),
       ...(pinnedTarget ? { pinnedTarget } : {}),
       ...(draft.timeoutMs !== undefined ? { timeoutMs: draft.timeoutMs } : {}),
+      correlationId,
     });
-    if (generation !== this.generation) {
-      this.router.settleOrphan(draft.transport, result.ok ? result.value.correlationId : null);
-      return;
-    }
+    // Cleared meanwhile: its exchange, tokens and id are gone already.
+    if (generation !== this.generation) return;
     this.startedAt.delete(key);
     if (result.ok) {
-      this.router.settle(key, result.value.correlationId);
       this.updateExchange(key, (current) => applyOutcome(current, result.value));
     } else {
-      this.router.forget(key);
       this.updateExchange(key, (current) => ({ ...current, status: 'error', phase: 'error', requestError: result.error }));
     }
     this.set({ busy: null });
@@ -156,13 +162,13 @@ export class ChatController {
   }
 
   /**
-   * Clear: a new server-side session, and every exchange dropped with its tokens — the buffer, the router
+   * Clear: a new server-side session, and every exchange dropped with its tokens — the buffer, the id map
    * and the view hold no reference to them afterwards. Allowed at any time, also mid-stream.
    */
   async clear(): Promise<void> {
     this.generation += 1;
     const generation = this.generation;
-    this.router.retireAll();
+    this.byCorrelation.clear();
     this.options.buffer.clear();
     this.startedAt.clear();
     this.set({ exchanges: [], compare: null, busy: 'clear' });
@@ -198,13 +204,13 @@ export class ChatController {
     };
   }
 
-  private onChatEvent({ transport, event }: EventPayload<'chatEvent'>): void {
+  private onChatEvent({ event }: EventPayload<'chatEvent'>): void {
     if (event.type === 'target') {
       const { url, decision, reason, pinned } = event;
       this.set({ target: { url, decision, reason, pinned, source: 'exchange' } });
     }
-    const key = this.router.route(transport, event);
-    if (key === null) return;
+    const key = this.byCorrelation.get(event.correlationId);
+    if (key === undefined) return;
     if (event.type === 'token' || event.type === 'frame') {
       const kind = event.type === 'token' ? event.role : event.direction;
       this.options.buffer.push(key, kind, event.type === 'token' ? event.content : event.data);
