@@ -58,6 +58,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/main/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**', '**/cli/**', '**/shell/**', '**/ipc/**', 'electron'],
+              message: 'adapters implement ports for core; they never reach up into the app, the shells or the transports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -133,21 +133,40 @@ async function main(): Promise<number> {
     const wsUrl = rawWsUrl(base, rawIds.client, rawIds.session);
     rawSession = new RawWsSession(wsUrl);
     const session = rawSession;
-    const httpBody = (message: string): { message: string; session_id: string; client_id: string } => ({ message, session_id: rawIds.session, client_id: rawIds.client });
+    const httpBody = (message: string): { message: string; session_id: string; client_id: string } => ({
+      message,
+      session_id: rawIds.session,
+      client_id: rawIds.client,
+    });
     let rawTokens = 0;
     const countToken = (): void => {
       rawTokens += 1;
     };
 
-    const rttClient = variant('client ws (pinned)', clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }));
+    const rttClient = variant(
+      'client ws (pinned)',
+      clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }),
+    );
     const rttRaw = variant('raw ws (one socket per session)', () => session.chat(SHORT_MESSAGE, countToken));
-    const rttClientFresh = variant('client ws (pinned, wsIdleMs 0: socket per exchange)', clientRunner(freshClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }));
+    const rttClientFresh = variant(
+      'client ws (pinned, wsIdleMs 0: socket per exchange)',
+      clientRunner(freshClient, { message: SHORT_MESSAGE, transport: 'ws', pinnedTarget: base }),
+    );
     const rttRawFresh = variant('raw ws (socket per exchange)', () => rawWsChat(wsUrl, SHORT_MESSAGE, countToken));
-    const rttUnpinned = variant('client ws (unpinned: health GET per send)', clientRunner(unpinnedClient, { message: SHORT_MESSAGE, transport: 'ws' }));
-    const httpClient = variant('client http (pinned)', clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'http', pinnedTarget: base }));
+    const rttUnpinned = variant(
+      'client ws (unpinned: health GET per send)',
+      clientRunner(unpinnedClient, { message: SHORT_MESSAGE, transport: 'ws' }),
+    );
+    const httpClient = variant(
+      'client http (pinned)',
+      clientRunner(pinnedClient, { message: SHORT_MESSAGE, transport: 'http', pinnedTarget: base }),
+    );
     const httpFresh = variant('fetch (Connection: close)', () => rawHttpChat(`${base}/api/chat`, httpBody(SHORT_MESSAGE), true));
     const httpPooled = variant('fetch (pooled keep-alive)', () => rawHttpChat(`${base}/api/chat`, httpBody(SHORT_MESSAGE), false));
-    const streamClient = variant(`client ws ${STREAM_MESSAGE}`, clientRunner(pinnedClient, { message: STREAM_MESSAGE, transport: 'ws', pinnedTarget: base }));
+    const streamClient = variant(
+      `client ws ${STREAM_MESSAGE}`,
+      clientRunner(pinnedClient, { message: STREAM_MESSAGE, transport: 'ws', pinnedTarget: base }),
+    );
     const streamRaw = variant(`raw ws ${STREAM_MESSAGE}`, () => session.chat(STREAM_MESSAGE, countToken));
 
     await checkSameAnswer(rttClient, rttRaw);
@@ -193,8 +212,17 @@ async function main(): Promise<number> {
 
     const med = (v: Variant): number => median(v.samples);
     const tps = (v: Variant): string => `${Math.round(TOKENS / (med(v) / 1000)).toLocaleString('en-US')} tok/s`;
-    const row = (v: Variant, extra = ''): string[] => [v.name, String(v.samples.length), ms(med(v)), ms(quantile(v.samples, 0.25)), ms(quantile(v.samples, 0.75)), extra];
-    console.log(`bench/chat — agent stub ${base}, ${ROUNDS} interleaved rounds (after ${warmupRounds * RTT_BATCH} warm-up round trips and ${STREAM_WARMUP} streams per variant), ${RTT_BATCH} round trips per variant per round, ${TOKENS} tokens per stream (${seconds.toFixed(1)} s)\n`);
+    const row = (v: Variant, extra = ''): string[] => [
+      v.name,
+      String(v.samples.length),
+      ms(med(v)),
+      ms(quantile(v.samples, 0.25)),
+      ms(quantile(v.samples, 0.75)),
+      extra,
+    ];
+    console.log(
+      `bench/chat — agent stub ${base}, ${ROUNDS} interleaved rounds (after ${warmupRounds * RTT_BATCH} warm-up round trips and ${STREAM_WARMUP} streams per variant), ${RTT_BATCH} round trips per variant per round, ${TOKENS} tokens per stream (${seconds.toFixed(1)} s)\n`,
+    );
     console.log(
       table([
         ['variant', 'n', 'median', 'p25', 'p75', ''],

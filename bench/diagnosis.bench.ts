@@ -20,7 +20,7 @@ import { RuntimeSignalsAdapter } from '../src/main/adapters/runtime/runtime-sign
 import { WorkspaceFilesAdapter } from '../src/main/adapters/workspace/workspace-files.adapter.ts';
 import { createDoctor } from '../src/main/app/create-doctor.ts';
 import type { Doctor } from '../src/main/app/doctor.ts';
-import { systemClock } from '../src/main/app/system-clock.ts';
+import { systemClock } from '../src/main/adapters/clock/system-clock.ts';
 import { silentLogger, type NetworkProbePort, type SettingsPort } from '../src/main/core/ports/index.ts';
 import { startBenchServer, type BenchServer } from './support/bench-servers.ts';
 import { BenchEngine, benchContainer, writeBenchWorkspace, type BenchService } from './support/bench-stack.ts';
@@ -133,7 +133,10 @@ async function main(): Promise<number> {
     // 2. The same stack, healthy: every probe answers at once.
     for (const i of HANGING) (servers[i] as BenchServer).mode = 'healthy';
     const healthyRun = await check(doctor);
-    expect(healthyRun.verdict === 'healthy', `healthy stack diagnosed ${healthyRun.verdict}: ${healthyRun.findings.map((f) => f.id).join(', ')}`);
+    expect(
+      healthyRun.verdict === 'healthy',
+      `healthy stack diagnosed ${healthyRun.verdict}: ${healthyRun.findings.map((f) => f.id).join(', ')}`,
+    );
     for (let i = 0; i < 3; i++) await Promise.all([check(doctor), adapter.httpGet(okUrl, TIMEOUT_MS)]);
     const single: number[] = [];
     const healthy: number[] = [];
@@ -145,7 +148,12 @@ async function main(): Promise<number> {
     const [a, b, c, d, e] = [median(slowest), median(concurrent), median(sequential), median(single), median(healthy)];
     const ratio = b / a;
     const pass = ratio <= TARGET_RATIO && wrongRuns.length === 0;
-    const row = (label: string, values: number[]): string[] => [label, ms(median(values)), ms(Math.min(...values)), ms(Math.max(...values))];
+    const row = (label: string, values: number[]): string[] => [
+      label,
+      ms(median(values)),
+      ms(Math.min(...values)),
+      ms(Math.max(...values)),
+    ];
     const out = [
       `bench/diagnosis — ${SERVICE_COUNT} services, ${HANGING.length} hang until the ${TIMEOUT_MS} ms per-probe timeout`,
       `probes per check: ${describeCalls(calls)}; ${ROUNDS} interleaved rounds, median`,
@@ -162,18 +170,15 @@ async function main(): Promise<number> {
       `sequential / check      ${(c / b).toFixed(2)}`,
       '',
       `healthy stack — ${SERVICE_COUNT} services, none hangs; ${HEALTHY_ROUNDS} rounds, median`,
-      table([
-        ['', 'median', 'min', 'max'],
-        row('(d) single health probe (baseline)', single),
-        row('(e) check, healthy stack', healthy),
-      ]),
+      table([['', 'median', 'min', 'max'], row('(d) single health probe (baseline)', single), row('(e) check, healthy stack', healthy)]),
       '',
       `healthy check           ${ms(e)}  (target: well under 200 ms)  ${e < 200 ? 'ok' : 'SLOW'}`,
       `check / single probe    ${(e / d).toFixed(1)}`,
     ];
     console.log(out.join('\n'));
     if (ratio > TARGET_RATIO) console.error(`FAIL: check took ${ratio.toFixed(3)}x the slowest probe (target <= ${TARGET_RATIO}).`);
-    if (wrongRuns.length > 0) console.error(`FAIL: timed checks diagnosed differently, want ${HANGING.length} timeouts: ${wrongRuns.join('; ')}`);
+    if (wrongRuns.length > 0)
+      console.error(`FAIL: timed checks diagnosed differently, want ${HANGING.length} timeouts: ${wrongRuns.join('; ')}`);
     return pass ? 0 : 1;
   } finally {
     await Promise.allSettled(doctors.map((doctor) => doctor.dispose()));

@@ -63,9 +63,48 @@ function onPolyline(px, py, points, width) {
 // Glyphs in unit coordinates (0..1). Shapes differ per state so the monochrome macOS images stay legible.
 const glyphs = {
   healthy: (x, y, w) =>
-    onPolyline(x, y, [[0.16, 0.54], [0.36, 0.54], [0.44, 0.3], [0.55, 0.76], [0.63, 0.48], [0.84, 0.48]], w),
-  degraded: (x, y, w) => onPolyline(x, y, [[0.5, 0.24], [0.5, 0.56]], w * 1.15) || Math.hypot(x - 0.5, y - 0.74) <= w * 0.7,
-  unhealthy: (x, y, w) => onPolyline(x, y, [[0.33, 0.33], [0.67, 0.67]], w) || onPolyline(x, y, [[0.67, 0.33], [0.33, 0.67]], w),
+    onPolyline(
+      x,
+      y,
+      [
+        [0.16, 0.54],
+        [0.36, 0.54],
+        [0.44, 0.3],
+        [0.55, 0.76],
+        [0.63, 0.48],
+        [0.84, 0.48],
+      ],
+      w,
+    ),
+  degraded: (x, y, w) =>
+    onPolyline(
+      x,
+      y,
+      [
+        [0.5, 0.24],
+        [0.5, 0.56],
+      ],
+      w * 1.15,
+    ) || Math.hypot(x - 0.5, y - 0.74) <= w * 0.7,
+  unhealthy: (x, y, w) =>
+    onPolyline(
+      x,
+      y,
+      [
+        [0.33, 0.33],
+        [0.67, 0.67],
+      ],
+      w,
+    ) ||
+    onPolyline(
+      x,
+      y,
+      [
+        [0.67, 0.33],
+        [0.33, 0.67],
+      ],
+      w,
+    ),
   checking: (x, y, w) => Math.hypot(x - 0.5, y - 0.5) <= 0.3 && Math.hypot(x - 0.5, y - 0.5) >= 0.3 - w * 0.9,
 };
 
@@ -156,7 +195,10 @@ function drawAppIcon(size) {
 mkdirSync(outDir, { recursive: true });
 const written = [];
 for (const state of Object.keys(glyphs)) {
-  for (const [suffix, size] of [['', 16], ['@2x', 32]]) {
+  for (const [suffix, size] of [
+    ['', 16],
+    ['@2x', 32],
+  ]) {
     const color = `tray-${state}${suffix}.png`;
     const template = `trayTemplate-${state}${suffix}.png`;
     writeFileSync(join(outDir, color), drawTray(size, state, false));

@@ -66,7 +66,11 @@ export function benchContainer(service: BenchService, workspace: string, index: 
     },
     env: {},
     networks: [
-      { name: `${BENCH_PROJECT}_default`, aliases: [service.name, `${BENCH_PROJECT}-${service.name}-1`], ipAddress: `172.29.0.${index + 2}` },
+      {
+        name: `${BENCH_PROJECT}_default`,
+        aliases: [service.name, `${BENCH_PROJECT}-${service.name}-1`],
+        ipAddress: `172.29.0.${index + 2}`,
+      },
     ],
     ports: [{ containerPort: 8080, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: service.port }],
   };

@@ -149,6 +149,7 @@ export async function rawHttpChat(
     body: JSON.stringify(body),
   });
   const answer = (await res.json()) as { success?: boolean; response?: string };
-  if (!res.ok || answer.success !== true || typeof answer.response !== 'string') throw new Error(`raw http: ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
+  if (!res.ok || answer.success !== true || typeof answer.response !== 'string')
+    throw new Error(`raw http: ${res.status} ${JSON.stringify(answer).slice(0, 200)}`);
   return { response: answer.response, tokens: 1 };
 }

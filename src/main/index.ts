@@ -23,7 +23,8 @@ import { isTrustedRendererUrl, type RendererLocation } from './shell/trusted-sen
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const resourcesDir = join(app.getAppPath(), 'resources');
 // A sandboxed preload must be one CommonJS file (`index.cjs`); `index.mjs` is what an ESM preload build emits.
-const preloadPath = ['index.cjs', 'index.js', 'index.mjs'].map((file) => join(outDir, 'preload', file)).find((file) => existsSync(file)) ??
+const preloadPath =
+  ['index.cjs', 'index.js', 'index.mjs'].map((file) => join(outDir, 'preload', file)).find((file) => existsSync(file)) ??
   join(outDir, 'preload', 'index.cjs');
 const renderer: RendererLocation = process.env.ELECTRON_RENDERER_URL
   ? { kind: 'dev-server', url: process.env.ELECTRON_RENDERER_URL }

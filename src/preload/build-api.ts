@@ -1,12 +1,5 @@
-import {
-  eventContract,
-  fail,
-  invokeContract,
-  invokeNames,
-  type DoctorApi,
-  type EventName,
-  type Result,
-} from '../shared/contract/index.ts';
+import { eventContract, fail, invokeContract, invokeNames, type DoctorApi, type EventName, type Result } from '../shared/contract/index.ts';
+import { errorMessage } from '../shared/error-message.ts';
 
 /** The part of `ipcRenderer` the api needs; kept narrow so the builder is testable without Electron. */
 export interface IpcRendererLike {
@@ -28,7 +21,7 @@ export function buildPreloadApi(ipc: IpcRendererLike): DoctorApi {
         return (await ipc.invoke(channel, request ?? {})) as Result<unknown>;
       } catch (error) {
         // invoke rejects when main has no handler (yet) or the window is being torn down.
-        return fail('DISCONNECTED', error instanceof Error ? error.message : String(error));
+        return fail('DISCONNECTED', errorMessage(error));
       }
     };
   }

@@ -57,7 +57,9 @@ test.describe.serial('Chat pane over serve mode, against the agent stub', () => 
     const exchange = await chat.send('hello from the e2e test');
     await chat.expectEnded(exchange, 'complete');
     await expect(exchange.getByTestId('chat-tokens')).toContainText('Routing to the assistant (default journey).');
-    await expect(exchange.getByTestId('chat-tokens')).toContainText('Agent stub (default journey) received 5 words: hello from the e2e test');
+    await expect(exchange.getByTestId('chat-tokens')).toContainText(
+      'Agent stub (default journey) received 5 words: hello from the e2e test',
+    );
     await expect(exchange.getByTestId('chat-status')).toHaveText('complete');
     await expect(exchange.getByTestId('chat-ttft')).toHaveText(/\d+(\.\d+)? (ms|s)/);
     await expect(exchange.getByTestId('chat-total')).toHaveText(/\d+(\.\d+)? (ms|s)/);
@@ -81,9 +83,13 @@ test.describe.serial('Chat pane over serve mode, against the agent stub', () => 
     await expect(page.getByText('[admin chat] who is on call?')).toBeVisible(); // the preview of what is sent
     const exchange = await chat.send('who is on call?');
     await chat.expectEnded(exchange, 'complete');
-    await expect(exchange.getByTestId('chat-tokens')).toContainText('Agent stub (journey admin) received 6 words: [admin chat] who is on call?');
+    await expect(exchange.getByTestId('chat-tokens')).toContainText(
+      'Agent stub (journey admin) received 6 words: [admin chat] who is on call?',
+    );
     await exchange.getByTestId('chat-copy-command').click();
-    await expect(exchange.getByTestId('chat-command-text')).toHaveValue("stack-doctor chat --transport http --journey admin 'who is on call?'");
+    await expect(exchange.getByTestId('chat-command-text')).toHaveValue(
+      "stack-doctor chat --transport http --journey admin 'who is on call?'",
+    );
     await chat.journey.selectOption('');
 
     await chat.useTransport('raw');
@@ -98,7 +104,9 @@ test.describe.serial('Chat pane over serve mode, against the agent stub', () => 
     await expect(raw.locator('.piece-out')).toHaveCount(1);
     await expect.poll(async () => raw.locator('.piece-in').count()).toBeGreaterThan(3); // status, tokens, complete: one line each
     await raw.getByTestId('chat-copy-command').click();
-    await expect(raw.getByTestId('chat-command-text')).toHaveValue(`stack-doctor chat --transport raw --target ${wsUrl} --timeout 2000 '${frame}'`);
+    await expect(raw.getByTestId('chat-command-text')).toHaveValue(
+      `stack-doctor chat --transport raw --target ${wsUrl} --timeout 2000 '${frame}'`,
+    );
     await chat.pin.fill('');
     await chat.useTransport('ws');
   });
@@ -110,7 +118,7 @@ test.describe.serial('Chat pane over serve mode, against the agent stub', () => 
     const card = agentError.getByTestId('chat-error');
     await expect(card).toHaveAttribute('data-class', 'AGENT_ERROR');
     await expect(card).toContainText('Hint.');
-    await expect(card).toContainText(await agentError.getAttribute('data-correlation-id') ?? 'missing');
+    await expect(card).toContainText((await agentError.getAttribute('data-correlation-id')) ?? 'missing');
 
     await stub!.setFault('component-missing');
     const missing = await chat.send('and this too');

@@ -7,7 +7,7 @@ import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { ChatService } from './chat-service.ts';
 import { createChatService } from './create-chat-service.ts';
 import type { Doctor } from './doctor.ts';
-import { systemClock } from './system-clock.ts';
+import { systemClock } from '../adapters/clock/system-clock.ts';
 
 export interface BuildChatServiceOptions {
   logger: Logger;

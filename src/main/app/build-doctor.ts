@@ -8,7 +8,7 @@ import type { Logger } from '../core/ports/logger.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import { createDoctor } from './create-doctor.ts';
 import type { Doctor } from './doctor.ts';
-import { systemClock } from './system-clock.ts';
+import { systemClock } from '../adapters/clock/system-clock.ts';
 
 export interface BuildDoctorOptions {
   logger: Logger;

@@ -10,7 +10,8 @@ import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { WorkspacePort } from '../core/ports/workspace.port.ts';
 import type { ChatEventPayload, ChatService } from './chat-service.ts';
 import { aliasesFromDiagnosis } from './diagnosis-aliases.ts';
-import { ListenerSet } from './listener-set.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import { Emitter } from '../../shared/lifecycle/emitter.ts';
 
 /** Breaker thresholds as the orchestrator client takes them. */
 export interface ChatBreakerOptions {
@@ -78,8 +79,8 @@ interface Entry {
  */
 export function createChatService(deps: ChatServiceDeps): ChatService {
   const log = deps.logger.child({ component: 'chat-service' });
-  const events = new ListenerSet<ChatEventPayload>(log);
-  const breakerChanges = new ListenerSet<BreakerChangeEvent>(log);
+  const events = new Emitter<ChatEventPayload>((error) => log.error({ err: errorMessage(error) }, 'listener failed'));
+  const breakerChanges = new Emitter<BreakerChangeEvent>((error) => log.error({ err: errorMessage(error) }, 'listener failed'));
   const clientId = deps.newId();
   const date = deps.date ?? (() => new Date());
   const retiring = new Set<Entry>();
@@ -120,7 +121,11 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   const acquire = (): Entry => {
     if (disposed) throw new Error('the chat service is disposed');
     const breaker = breakerOptionsFrom(deps.settings.get());
-    if (current && current.breaker.consecutiveFailures === breaker.consecutiveFailures && current.breaker.halfOpenAfterMs === breaker.halfOpenAfterMs) {
+    if (
+      current &&
+      current.breaker.consecutiveFailures === breaker.consecutiveFailures &&
+      current.breaker.halfOpenAfterMs === breaker.halfOpenAfterMs
+    ) {
       return current;
     }
     if (current) {
@@ -166,8 +171,14 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async newSession() {
       return { sessionId: acquire().client.newSession() };
     },
-    onEvent: (listener) => events.add(listener),
-    onBreakerChange: (listener) => breakerChanges.add(listener),
+    onEvent: (listener) => {
+      const subscription = events.on(listener);
+      return () => subscription.dispose();
+    },
+    onBreakerChange: (listener) => {
+      const subscription = breakerChanges.on(listener);
+      return () => subscription.dispose();
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;
@@ -176,8 +187,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       retiring.clear();
       for (const entry of entries) entry.unsubscribe();
       await Promise.allSettled(entries.map((entry) => entry.client.dispose()));
-      events.clear();
-      breakerChanges.clear();
+      events.dispose();
+      breakerChanges.dispose();
     },
   };
 }

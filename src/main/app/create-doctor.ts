@@ -4,7 +4,8 @@ import type { DiagnoseDeps } from '../core/diagnosis/diagnose-deps.ts';
 import type { DiagnoseOptions, ResolvedDiagnoseOptions } from '../core/diagnosis/diagnose-options.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { Doctor } from './doctor.ts';
-import { ListenerSet } from './listener-set.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import { Emitter } from '../../shared/lifecycle/emitter.ts';
 
 export interface CreateDoctorDeps extends DiagnoseDeps {
   settings: SettingsPort;
@@ -22,8 +23,10 @@ type Run = { key: string; promise: Promise<Diagnosis> };
  * workspace at once — an identical request joins the run in flight, a different one queues behind it.
  */
 export function createDoctor(deps: CreateDoctorDeps): Doctor {
-  const started = new ListenerSet<{ correlationId: string; workspace: string }>(deps.logger);
-  const completed = new ListenerSet<Diagnosis>(deps.logger);
+  const started = new Emitter<{ correlationId: string; workspace: string }>((error) =>
+    deps.logger.error({ err: errorMessage(error) }, 'listener failed'),
+  );
+  const completed = new Emitter<Diagnosis>((error) => deps.logger.error({ err: errorMessage(error) }, 'listener failed'));
   const runs = new Map<string, Run>();
   let last: Diagnosis | null = null;
   let disposed = false;
@@ -71,13 +74,19 @@ export function createDoctor(deps: CreateDoctorDeps): Doctor {
       promise.then(forget, forget);
       return promise;
     },
-    onStarted: (listener) => started.add(listener),
-    onCompleted: (listener) => completed.add(listener),
+    onStarted: (listener) => {
+      const subscription = started.on(listener);
+      return () => subscription.dispose();
+    },
+    onCompleted: (listener) => {
+      const subscription = completed.on(listener);
+      return () => subscription.dispose();
+    },
     async dispose() {
       disposed = true;
       await Promise.allSettled([...runs.values()].map((r) => r.promise));
-      started.clear();
-      completed.clear();
+      started.dispose();
+      completed.dispose();
     },
   };
 }

@@ -6,6 +6,7 @@ import { registerChatCommand } from './commands/chat.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
 const TIMEOUT_MIN_MS = 50;
@@ -35,7 +36,7 @@ function parseUrl(value: string): string {
 
 function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>, setCode: (code: number) => void): Command {
   const program = new Command('stack-doctor')
-    .description("Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.")
+    .description('Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.')
     .option('--verbose', 'log debug details to stderr and show stack traces')
     .exitOverride()
     .configureOutput({
@@ -104,7 +105,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     // Commander already printed its message (bad option, unknown command…); help and --version exit 0.
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : ExitCode.couldNotDiagnose;
     const verbose = argv.includes('--verbose');
-    deps.stderr.write(`stack-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+    deps.stderr.write(`stack-doctor: ${errorMessage(error)}\n`);
     if (verbose && error instanceof Error && error.stack) deps.stderr.write(`${error.stack}\n`);
     return ExitCode.couldNotDiagnose;
   }

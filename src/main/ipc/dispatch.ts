@@ -12,6 +12,7 @@ import {
 import { ChatInputError } from '../core/chat/chat-input-error.ts';
 import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 
 /** One handler per invoke channel; it receives the already-validated request. */
 export type Handlers = {
@@ -41,7 +42,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       // Input the schema cannot judge (nonexistent workspace, unknown journey, invalid stack config).
       if (error instanceof DiagnoseInputError || error instanceof ChatInputError) return fail('INVALID_REQUEST', error.message);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       logger.error({ channel, err: message }, 'contract handler failed');
       return fail('INTERNAL', message);
     }

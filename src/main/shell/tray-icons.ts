@@ -13,9 +13,7 @@ export interface TrayIconFile {
 
 /** State + platform → icon file name: colored PNGs on Linux/Windows, monochrome template images on macOS. */
 export function trayIconFile(state: TrayIconState, platform: NodeJS.Platform): TrayIconFile {
-  return platform === 'darwin'
-    ? { file: `trayTemplate-${state}.png`, template: true }
-    : { file: `tray-${state}.png`, template: false };
+  return platform === 'darwin' ? { file: `trayTemplate-${state}.png`, template: true } : { file: `tray-${state}.png`, template: false };
 }
 
 /** Absolute path of the tray icon for `state` under `resourcesDir`. */

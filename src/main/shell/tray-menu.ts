@@ -5,9 +5,7 @@ export type TrayIconState = Verdict | 'checking';
 export type TrayAction = 'check-now' | 'open-dashboard' | 'quit' | { kind: 'open-finding'; id: FindingId };
 
 /** A menu entry as plain data, so the menu is testable without Electron; tray.ts maps it to a Menu. */
-export type TrayMenuItem =
-  | { type: 'normal'; label: string; enabled: boolean; action?: TrayAction }
-  | { type: 'separator' };
+export type TrayMenuItem = { type: 'normal'; label: string; enabled: boolean; action?: TrayAction } | { type: 'separator' };
 
 export interface TrayMenuState {
   diagnosis: Diagnosis | null;
@@ -33,7 +31,10 @@ export function truncateLabel(text: string, max = TRAY_LABEL_MAX): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(oneLine);
   if (chars.length <= max) return oneLine;
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 function plural(count: number, word: string): string {

@@ -37,7 +37,12 @@ export function App() {
         <div className="brand">
           <span className="brand-dot" aria-hidden="true" />
           Stack Doctor
-          {info && <span className="muted small"> v{info.version} · {info.host}</span>}
+          {info && (
+            <span className="muted small">
+              {' '}
+              v{info.version} · {info.host}
+            </span>
+          )}
         </div>
         <nav className="tabs">
           {TABS.map(({ name, label, testId }) => (

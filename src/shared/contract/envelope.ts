@@ -22,11 +22,5 @@ export type ContractError = z.infer<typeof contractErrorSchema>;
 /** Every answer from main: `{ ok: true, value } | { ok: false, error: { code, message } }`. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
-export const resultSchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: contractErrorSchema }),
-  ]);
-
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: ContractErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });

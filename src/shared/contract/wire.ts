@@ -9,7 +9,6 @@ export const clientFrameSchema = z.object({
   channel: z.string(),
   payload: z.unknown(),
 });
-export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
 /** Serve mode frames, server → browser. `id: null` answers a frame too broken to carry an id. */
 export const serverFrameSchema = z.discriminatedUnion('kind', [

@@ -33,7 +33,6 @@ export const fixActionKindSchema = z.enum([
   'edit-config',
   'publish-port',
 ]);
-export type FixActionKind = z.infer<typeof fixActionKindSchema>;
 
 /** A fix a later repair can carry out: kind plus string parameters (container, network, alias…). */
 export const fixActionSchema = z.object({
@@ -51,7 +50,6 @@ export const fixSchema = z.object({
   command: z.string().optional(),
   action: fixActionSchema.optional(),
 });
-export type Fix = z.infer<typeof fixSchema>;
 
 export const findingSchema = z.object({
   id: findingIdSchema,
@@ -69,9 +67,5 @@ const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 }
 
 /** Worst first; ties keep a stable order by id then subject. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    severityRank[b.severity] - severityRank[a.severity] ||
-    a.id.localeCompare(b.id) ||
-    a.subject.localeCompare(b.subject)
-  );
+  return severityRank[b.severity] - severityRank[a.severity] || a.id.localeCompare(b.id) || a.subject.localeCompare(b.subject);
 }

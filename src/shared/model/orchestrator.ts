@@ -8,7 +8,6 @@ export const DEFAULT_FALLBACK_URL = 'http://localhost:8006';
 
 /** `not-checked`: the run stopped before deciding (e.g. an invalid stack config). */
 export const targetDecisionSchema = z.enum(['as-configured', 'localhost-fallback', 'unresolvable', 'not-checked']);
-export type TargetDecision = z.infer<typeof targetDecisionSchema>;
 
 export const targetAttemptSchema = z.object({
   url: z.string(),

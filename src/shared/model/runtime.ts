@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** Where Stack Doctor itself runs: it decides what "resolves from here" means. */
 export const runtimeKindSchema = z.enum(['host', 'devcontainer', 'compose-service', 'container']);
-export type RuntimeKind = z.infer<typeof runtimeKindSchema>;
 
 export const runtimeSchema = z.object({
   kind: runtimeKindSchema,

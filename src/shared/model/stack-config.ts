@@ -74,4 +74,3 @@ export const stackConfigSchema = z
   })
   .strict();
 export type StackConfig = z.infer<typeof stackConfigSchema>;
-export type ServiceConfig = z.infer<typeof serviceConfigSchema>;

@@ -41,7 +41,8 @@ export async function startAgentStubProcess(options: { startTimeoutMs?: number }
           body: JSON.stringify({ mode }),
         });
         const body = (await response.json()) as { mode?: string };
-        if (response.status !== 200 || body.mode !== mode) throw new Error(`agent stub refused fault ${mode}: ${response.status} ${JSON.stringify(body)}`);
+        if (response.status !== 200 || body.mode !== mode)
+          throw new Error(`agent stub refused fault ${mode}: ${response.status} ${JSON.stringify(body)}`);
       },
     };
   } catch (error) {

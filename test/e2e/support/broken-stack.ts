@@ -45,7 +45,9 @@ export async function createBrokenStack(docker: Docker = new Docker()): Promise<
     await docker.ping();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The e2e test needs a Docker engine and none answers at ${process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'} (${reason}).`);
+    throw new Error(
+      `The e2e test needs a Docker engine and none answers at ${process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'} (${reason}).`,
+    );
   }
   await ensureTestImage(docker);
   const fixture = createDockerFixtureCore(docker);

@@ -16,7 +16,14 @@ export interface MainThreadReport {
 export async function watchMainThread(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = globalThis as unknown as PageGlobals;
-    const watch = { maxGap: 0, last: performance.now(), longTasks: [] as number[], maxFrameGap: 0, frames: 0, stop: () => undefined as void };
+    const watch = {
+      maxGap: 0,
+      last: performance.now(),
+      longTasks: [] as number[],
+      maxFrameGap: 0,
+      frames: 0,
+      stop: () => undefined as void,
+    };
     let lastFrame = performance.now();
     let watching = true;
     const onFrame = (now: number) => {
@@ -49,6 +56,11 @@ export async function stopWatching(page: Page): Promise<MainThreadReport> {
   return page.evaluate(() => {
     const watch = (globalThis as unknown as PageGlobals).__watch!;
     watch.stop();
-    return { maxGap: Math.round(watch.maxGap), longTasks: watch.longTasks, maxFrameGap: Math.round(watch.maxFrameGap), frames: watch.frames };
+    return {
+      maxGap: Math.round(watch.maxGap),
+      longTasks: watch.longTasks,
+      maxFrameGap: Math.round(watch.maxFrameGap),
+      frames: watch.frames,
+    };
   });
 }

@@ -46,11 +46,15 @@ export async function startServe(options: ServeProcessOptions): Promise<ServePro
   };
   // The scenario configures its orchestrator in the workspace's stack-doctor.yaml; an inherited URL would win.
   delete env['ORCHESTRATOR_SERVICE_URL'];
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'stack-doctor.js'), 'serve', '--port', '0', '--workspace', options.workspace, '--no-open'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'bin', 'stack-doctor.js'), 'serve', '--port', '0', '--workspace', options.workspace, '--no-open'],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

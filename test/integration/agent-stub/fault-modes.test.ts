@@ -18,7 +18,8 @@ afterAll(async () => {
 beforeEach(() => stub.setFault('none', 2000));
 
 const chatHttp = (message = 'where is it') => postJson(`${stub.url}/api/chat`, chatBody(message));
-const assistantTokens = (frames: Frame[]) => frames.filter((f) => f.type === 'stream_token' && (f.data as { type: string }).type === 'assistant');
+const assistantTokens = (frames: Frame[]) =>
+  frames.filter((f) => f.type === 'stream_token' && (f.data as { type: string }).type === 'assistant');
 
 describe('agent stub fault modes, each on both transports', () => {
   it('slow-first-token delays the first WS token and the HTTP answer by delayMs', async () => {
@@ -114,7 +115,10 @@ describe('agent stub fault modes, each on both transports', () => {
     const socket = await ChatSocket.open(stub.url);
     socket.chat('where is it');
     expect(await socket.closed).toEqual({ code: 1011, reason: COMPONENT_MISSING_TEXT });
-    expect(socket.frames[1]).toMatchObject({ type: 'assistant_error', data: { content: 'tool_dispatcher is missing or None in WebSocket supervisor factory' } });
+    expect(socket.frames[1]).toMatchObject({
+      type: 'assistant_error',
+      data: { content: 'tool_dispatcher is missing or None in WebSocket supervisor factory' },
+    });
 
     const reply = await chatHttp();
     expect(reply.status).toBe(500);

@@ -56,7 +56,11 @@ describe('agent stub: the default profile over real sockets', () => {
 
   it('HTTP and WS answers to the same message agree', async () => {
     const socket = await ChatSocket.open(stub.url);
-    for (const [message, journey] of [['What is the status of order 42?', 'customer'], ['  spaced   out  ', undefined], ['', undefined]] as const) {
+    for (const [message, journey] of [
+      ['What is the status of order 42?', 'customer'],
+      ['  spaced   out  ', undefined],
+      ['', undefined],
+    ] as const) {
       const ws = assistantText(await socket.exchange(message, { journey }));
       const http = JSON.parse((await postJson(`${stub.url}/api/chat`, chatBody(message, journey))).text) as { response: string };
       expect(ws).toBe(http.response);

@@ -16,7 +16,11 @@ let serve: RunningServe;
 let client: ContractClient;
 
 async function setFault(mode: string): Promise<void> {
-  const res = await fetch(`${stub.url}/__stub/fault`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) });
+  const res = await fetch(`${stub.url}/__stub/fault`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
   if (!res.ok) throw new Error(`fault ${mode}: HTTP ${res.status}`);
 }
 
@@ -24,7 +28,9 @@ async function setFault(mode: string): Promise<void> {
 async function chat(payload: Record<string, unknown>, channel: 'chat:send' | 'chat:compare' = 'chat:send') {
   const from = client.events.length;
   const frame = await client.invoke(channel, payload);
-  const events = client.since(from, eventContract.chatEvent.channel).map((p) => eventContract.chatEvent.payload.parse(p) as ChatEventPayload);
+  const events = client
+    .since(from, eventContract.chatEvent.channel)
+    .map((p) => eventContract.chatEvent.payload.parse(p) as ChatEventPayload);
   return { frame, events };
 }
 
@@ -94,7 +100,12 @@ describe('the chat contract over serve mode, real stub, real handlers', () => {
   it('chat:compare sends over both paths, tags events with their transport, and says they agree', async () => {
     const { frame, events } = await chat({ message: 'compare me', pinnedTarget: stub.url }, 'chat:compare');
     const result = invokeContract.compareChatPaths.response.parse(frame.result.value);
-    expect(result).toMatchObject({ bothAnswered: true, agree: true, ws: { ok: true, transport: 'ws' }, http: { ok: true, transport: 'http' } });
+    expect(result).toMatchObject({
+      bothAnswered: true,
+      agree: true,
+      ws: { ok: true, transport: 'ws' },
+      http: { ok: true, transport: 'http' },
+    });
     for (const transport of ['ws', 'http'] as const) {
       const mine = events.filter((e) => e.transport === transport).map((e) => e.event.type);
       expect(mine[0]).toBe('target');
@@ -113,13 +124,20 @@ describe('the chat contract over serve mode, real stub, real handlers', () => {
   });
 
   it('an invalid chat:send gets INVALID_REQUEST, emits nothing, and the connection keeps working', async () => {
-    for (const payload of [{ message: 42, transport: 'ws' }, { message: 'hi', transport: 'pigeon' }, { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' }]) {
+    for (const payload of [
+      { message: 42, transport: 'ws' },
+      { message: 'hi', transport: 'pigeon' },
+      { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' },
+    ]) {
       const { frame, events } = await chat(payload);
       expect(frame.result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
       expect(events).toEqual([]);
     }
     const unknownJourney = await chat({ message: 'hi', transport: 'ws', pinnedTarget: stub.url, journey: 'nope' });
-    expect(unknownJourney.frame.result).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.stringContaining('unknown journey "nope"') } });
+    expect(unknownJourney.frame.result).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: expect.stringContaining('unknown journey "nope"') },
+    });
     expect((await client.invoke('chat:state', {})).result.ok).toBe(true);
   });
 
@@ -127,7 +145,9 @@ describe('the chat contract over serve mode, real stub, real handlers', () => {
     for (const transport of ['ws', 'http'] as const) {
       const { frame, events } = await chat({ message: 'hi', transport });
       expect(events[0]?.event).toMatchObject({ type: 'target', decision: 'localhost-fallback', pinned: false, url: stub.url });
-      expect(events[0]?.event.type === 'target' && events[0].event.reason).toContain('orchestrator-service is a docker alias that does not resolve');
+      expect(events[0]?.event.type === 'target' && events[0].event.reason).toContain(
+        'orchestrator-service is a docker alias that does not resolve',
+      );
       expect(frame.result.value).toMatchObject({ ok: true });
     }
   });
@@ -136,13 +156,18 @@ describe('the chat contract over serve mode, real stub, real handlers', () => {
 describe('breaker thresholds from settings, breaker events over serve mode', () => {
   it('opens after chatBreakerFailures counted failures, says so on chat:breaker, and a settings change starts closed', async () => {
     const from = client.events.length;
-    expect((await client.invoke('settings:update', { chatBreakerFailures: 1 })).result).toMatchObject({ ok: true, value: { chatBreakerFailures: 1 } });
+    expect((await client.invoke('settings:update', { chatBreakerFailures: 1 })).result).toMatchObject({
+      ok: true,
+      value: { chatBreakerFailures: 1 },
+    });
     await setFault('http-500');
     try {
       const failed = await chat({ message: 'hi', transport: 'http', pinnedTarget: stub.url });
       expect(failed.frame.result.value).toMatchObject({ ok: false, error: { class: 'HTTP_STATUS', status: 500 } });
       const opened = client.since(from, eventContract.breakerChanged.channel).map((p) => eventContract.breakerChanged.payload.parse(p));
-      expect(opened).toEqual([expect.objectContaining({ target: stub.url, state: 'open', previous: 'closed', lastFailure: 'HTTP_STATUS' })]);
+      expect(opened).toEqual([
+        expect.objectContaining({ target: stub.url, state: 'open', previous: 'closed', lastFailure: 'HTTP_STATUS' }),
+      ]);
       const blocked = await chat({ message: 'hi', transport: 'ws', pinnedTarget: stub.url });
       expect(blocked.frame.result.value).toMatchObject({ ok: false, error: { class: 'CIRCUIT_OPEN' } });
       const state = invokeContract.getChatState.response.parse((await client.invoke('chat:state', {})).result.value);
@@ -154,7 +179,9 @@ describe('breaker thresholds from settings, breaker events over serve mode', () 
     await client.invoke('settings:update', { chatBreakerFailures: 5 });
     const state = invokeContract.getChatState.response.parse((await client.invoke('chat:state', {})).result.value);
     expect(state.breakers).toEqual([]);
-    expect(client.since(mark, eventContract.breakerChanged.channel)).toEqual([expect.objectContaining({ target: stub.url, state: 'closed', previous: 'open' })]);
+    expect(client.since(mark, eventContract.breakerChanged.channel)).toEqual([
+      expect.objectContaining({ target: stub.url, state: 'closed', previous: 'open' }),
+    ]);
     expect((await chat({ message: 'hi', transport: 'ws', pinnedTarget: stub.url })).frame.result.value).toMatchObject({ ok: true });
   });
 });

@@ -44,11 +44,13 @@ export async function startServe(dir: string, workspace: string): Promise<Runnin
     }),
     untilStopped: () => new Promise<string>((resolve) => (stopServe = resolve)),
   };
-  const exited = runServe(deps, await loadDoctorFactory(), { port: 0, host: '127.0.0.1', workspace, open: false }, join(dir, 'no-renderer'));
-  const url = await Promise.race([
-    urlPrinted,
-    exited.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${stderr}`))),
-  ]);
+  const exited = runServe(
+    deps,
+    await loadDoctorFactory(),
+    { port: 0, host: '127.0.0.1', workspace, open: false },
+    join(dir, 'no-renderer'),
+  );
+  const url = await Promise.race([urlPrinted, exited.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${stderr}`)))]);
   return {
     url,
     stop: async () => {
@@ -58,7 +60,9 @@ export async function startServe(dir: string, workspace: string): Promise<Runnin
   };
 }
 
-export type Frame = { kind: 'result'; id: number | null; result: { ok: boolean; value?: unknown; error?: { code: string; message: string } } } | { kind: 'event'; channel: string; payload: unknown };
+export type Frame =
+  | { kind: 'result'; id: number | null; result: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }
+  | { kind: 'event'; channel: string; payload: unknown };
 
 /** A contract client over serve mode's WebSocket: invoke by channel, collect events in arrival order. */
 export class ContractClient {
@@ -95,7 +99,10 @@ export class ContractClient {
 
   /** Events on `channel` since index `from`. */
   since(from: number, channel: string): unknown[] {
-    return this.events.slice(from).filter((event) => event.channel === channel).map((event) => event.payload);
+    return this.events
+      .slice(from)
+      .filter((event) => event.channel === channel)
+      .map((event) => event.payload);
   }
 
   close(): void {

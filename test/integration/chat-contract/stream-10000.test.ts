@@ -37,7 +37,19 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 it(`streams ${TOKENS} tokens through serve mode, one chat:event frame each, in order`, async () => {
   // Baseline: the same client in-process, no contract hop.
-  const direct = new OrchestratorClient({ net: new NetworkProbeAdapter(), setup: () => ({ target: { configuredUrl: stub.url, configuredFrom: 'test', fallbackUrl: stub.url, aliases: [], healthPath: '/health', timeoutMs: 1500 } }) });
+  const direct = new OrchestratorClient({
+    net: new NetworkProbeAdapter(),
+    setup: () => ({
+      target: {
+        configuredUrl: stub.url,
+        configuredFrom: 'test',
+        fallbackUrl: stub.url,
+        aliases: [],
+        healthPath: '/health',
+        timeoutMs: 1500,
+      },
+    }),
+  });
   const directMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     let tokens = 0;

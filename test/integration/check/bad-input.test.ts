@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { findingOf, runCheck, runCheckJson, STACK_TRACE, tempWorkspace } from './run-check.ts';
 
 /** Exit 3, "could not diagnose": an invalid stack config and a workspace that does not exist. */
-const INVALID_CONFIG = ['# probe settings', 'orchestrator:', '  aliases: [orchestrator-service]', 'probe: { timeoutMs: "fast" }', ''].join('\n');
+const INVALID_CONFIG = ['# probe settings', 'orchestrator:', '  aliases: [orchestrator-service]', 'probe: { timeoutMs: "fast" }', ''].join(
+  '\n',
+);
 const LINE = 4;
 
 describe('check: invalid stack-doctor.yaml', () => {

@@ -33,7 +33,10 @@ describe('check: engine unreachable', () => {
     expect(diagnosis.orchestrator.attempts.length).toBeGreaterThan(0);
     // Files still describe the stack; without the engine no container finding may be invented.
     expect(diagnosis.services.map((s) => s.name).sort()).toEqual(['orchestrator-service', 'web']);
-    expect(diagnosis.findings.map((f) => f.id), summarize(diagnosis)).not.toContain('SERVICE_NOT_CREATED');
+    expect(
+      diagnosis.findings.map((f) => f.id),
+      summarize(diagnosis),
+    ).not.toContain('SERVICE_NOT_CREATED');
     expect(diagnosis.verdict).toBe('unhealthy');
     expect(code).toBe(2);
     // A verdict, not a crash: nothing at all on stderr (logs go to the log file unless --verbose).

@@ -31,7 +31,10 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
-  await fixture.network(network, { exactName: true, labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'default' } });
+  await fixture.network(network, {
+    exactName: true,
+    labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'default' },
+  });
   const api = await startHttpService(fixture, {
     name: `${project}-api-1`,
     exactName: true,
@@ -55,7 +58,10 @@ describe('check: a healthy stack', () => {
   it('is healthy with exit 0: no warning or error, web resolves api from inside, api answers its health URL', async () => {
     const { code, diagnosis } = await runCheckJson(ws);
 
-    expect(diagnosis.findings.filter((f) => f.severity !== 'info'), summarize(diagnosis)).toEqual([]);
+    expect(
+      diagnosis.findings.filter((f) => f.severity !== 'info'),
+      summarize(diagnosis),
+    ).toEqual([]);
     expect(diagnosis.verdict).toBe('healthy');
     expect(code).toBe(0);
 

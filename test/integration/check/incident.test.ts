@@ -49,7 +49,10 @@ describe('check: devcontainer on another network than the orchestrator', () => {
     expect(dns.summary).toContain(dev.name);
     expect(dns.summary).toContain('orchestrator-service');
     expect(dns.fix.command).toBe(`docker network connect ${netA.name} ${dev.name}`);
-    expect(dns.fix.action).toEqual({ kind: 'network-connect', params: { network: netA.name, container: dev.name, alias: 'orchestrator-service' } });
+    expect(dns.fix.action).toEqual({
+      kind: 'network-connect',
+      params: { network: netA.name, container: dev.name, alias: 'orchestrator-service' },
+    });
     expect(dns.fix.lasting).toContain('networks:');
     expect(dns.fix.lasting).toContain(netA.name);
     expect(dns.fix.lasting).toContain('external: true');

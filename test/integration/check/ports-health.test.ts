@@ -68,7 +68,10 @@ describe('check: HTTP health body', () => {
     expect(degraded).toMatchObject({ severity: 'warning', subject: `${fixture.unique('shop')}/api` });
     expect(degraded.summary).toBe(`${healthUrl} reports status "degraded"`);
     expect(degraded.evidence[0]).toMatchObject({ kind: 'http', target: healthUrl, detail: { status: 200, healthStatus: 'degraded' } });
-    expect(diagnosis.findings.filter((f) => f.severity !== 'info'), summarize(diagnosis)).toHaveLength(1);
+    expect(
+      diagnosis.findings.filter((f) => f.severity !== 'info'),
+      summarize(diagnosis),
+    ).toHaveLength(1);
     expect(diagnosis.verdict).toBe('degraded');
     expect(code).toBe(1);
   });

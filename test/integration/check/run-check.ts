@@ -114,7 +114,10 @@ export function runCheck(workspace: TempWorkspace | string, options: CheckRunOpt
 }
 
 /** `check --json`: asserts stdout is exactly one JSON object valid against diagnosisSchema and returns it. */
-export async function runCheckJson(workspace: TempWorkspace | string, options: CheckRunOptions = {}): Promise<CheckRun & { diagnosis: Diagnosis }> {
+export async function runCheckJson(
+  workspace: TempWorkspace | string,
+  options: CheckRunOptions = {},
+): Promise<CheckRun & { diagnosis: Diagnosis }> {
   const run = await runCheck(workspace, { ...options, args: ['--json', ...(options.args ?? [])] });
   let parsed: unknown;
   try {

@@ -30,7 +30,9 @@ describe('circuit breaker per target, shared by HTTP and WS', () => {
     const harness = chatHarness({ setup: () => defaultSetup(stub.url), breaker });
     for (let i = 0; i < 3; i += 1) expect(await classOf(harness, 'http', stub.url)).toBe('HTTP_STATUS');
     expect(harness.client.breakerState(stub.url)).toBe('open');
-    expect(harness.breakerChanges).toEqual([expect.objectContaining({ target: stub.url, previous: 'closed', state: 'open', lastFailure: 'HTTP_STATUS' })]);
+    expect(harness.breakerChanges).toEqual([
+      expect.objectContaining({ target: stub.url, previous: 'closed', state: 'open', lastFailure: 'HTTP_STATUS' }),
+    ]);
 
     // The same open breaker answers both transports with the same class, without touching the server.
     const ws = await harness.send({ message: 'hi', transport: 'ws', pinnedTarget: stub.url });
@@ -41,7 +43,11 @@ describe('circuit breaker per target, shared by HTTP and WS', () => {
 
     stub.setFault('none');
     expect(await untilLetThrough(harness, 'ws', stub.url)).toBe('complete');
-    expect(harness.breakerChanges.map((change) => `${change.previous}→${change.state}`)).toEqual(['closed→open', 'open→half-open', 'half-open→closed']);
+    expect(harness.breakerChanges.map((change) => `${change.previous}→${change.state}`)).toEqual([
+      'closed→open',
+      'open→half-open',
+      'half-open→closed',
+    ]);
     expect(harness.client.breakerState(`${stub.url.replace('http', 'ws')}/chat/ws/a/b`)).toBe('closed');
     expect(harness.logs.some((line) => line.msg === 'circuit breaker open' && line.level === 'warn')).toBe(true);
     await harness.client.dispose();

@@ -11,7 +11,12 @@ import { closedPort, StubPool } from './chat-fixture.ts';
 const repo = resolve(import.meta.dirname, '../../..');
 const bin = join(repo, 'bin', 'stack-doctor.js');
 const dir = mkdtempSync(join(tmpdir(), 'sd-chat-cli-'));
-const env = { ...process.env, STACK_DOCTOR_CONFIG_DIR: join(dir, 'config'), STACK_DOCTOR_LOG_DIR: join(dir, 'logs'), ORCHESTRATOR_SERVICE_URL: '' };
+const env = {
+  ...process.env,
+  STACK_DOCTOR_CONFIG_DIR: join(dir, 'config'),
+  STACK_DOCTOR_LOG_DIR: join(dir, 'logs'),
+  ORCHESTRATOR_SERVICE_URL: '',
+};
 const pool = new StubPool();
 let stub: AgentStub;
 
@@ -121,7 +126,10 @@ describe('stack-doctor chat (real process, real stub)', () => {
     const down = workspace('down', `orchestrator:\n  fallbackUrl: http://127.0.0.1:${await closedPort()}\n`);
     const unresolvable = await chat('--json', '--workspace', down, 'hi');
     expect(unresolvable.code).toBe(2);
-    expect(ndjson(unresolvable.stdout).map((event) => (event.type === 'error' ? event.error.class : event.type))).toEqual(['target', 'RUNTIME_TARGET_UNRESOLVABLE']);
+    expect(ndjson(unresolvable.stdout).map((event) => (event.type === 'error' ? event.error.class : event.type))).toEqual([
+      'target',
+      'RUNTIME_TARGET_UNRESOLVABLE',
+    ]);
   });
 
   it('raw mode prints each frame received', async () => {
@@ -132,9 +140,19 @@ describe('stack-doctor chat (real process, real stub)', () => {
 
   it('"copy as command" replays the exchange through a real shell', async () => {
     const ws = workspace('copy', 'chat:\n  journeys:\n    admin: { template: "[admin] {message}" }\n');
-    const line = buildChatCommand({ message: "it's $HOME `x`", transport: 'http', journey: 'admin', pinnedTarget: stub.url, workspace: ws, json: true });
+    const line = buildChatCommand({
+      message: "it's $HOME `x`",
+      transport: 'http',
+      journey: 'admin',
+      pinnedTarget: stub.url,
+      workspace: ws,
+      json: true,
+    });
     const result = await run('/bin/sh', ['-c', line.replace(/^stack-doctor /, `'${process.execPath}' '${bin}' `)]);
     expect(result.code, result.stderr).toBe(0);
-    expect(ndjson(result.stdout).at(-1)).toMatchObject({ type: 'complete', response: "Agent stub (journey admin) received 4 words: [admin] it's $HOME `x`" });
+    expect(ndjson(result.stdout).at(-1)).toMatchObject({
+      type: 'complete',
+      response: "Agent stub (journey admin) received 4 words: [admin] it's $HOME `x`",
+    });
   });
 });

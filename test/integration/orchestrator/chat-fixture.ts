@@ -11,7 +11,13 @@ import { chatEventSchema, type ChatEvent } from '../../../src/shared/model/index
 /** Every line a client logged, bindings merged, for correlation-id assertions. */
 export function captureLogger(lines: Array<Record<string, unknown>>, bindings: Record<string, unknown> = {}): Logger {
   const log = (level: string) => (obj: Record<string, unknown>, msg?: string) => lines.push({ level, ...bindings, ...obj, msg });
-  return { child: (more) => captureLogger(lines, { ...bindings, ...more }), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  return {
+    child: (more) => captureLogger(lines, { ...bindings, ...more }),
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+  };
 }
 
 /** A port nothing listens on (bound, read, released). */

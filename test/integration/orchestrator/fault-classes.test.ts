@@ -16,7 +16,13 @@ afterAll(() => pool.closeAll());
 async function exchange(transport: ChatTransport, target: string, timeoutMs = 3000) {
   const harness = chatHarness({ setup: () => defaultSetup('http://orchestrator-service:8006') });
   try {
-    const { outcome, events } = await harness.send({ message: 'hello agent', transport, pinnedTarget: target, timeoutMs, correlationId: `cid-${transport}-${Math.random()}` });
+    const { outcome, events } = await harness.send({
+      message: 'hello agent',
+      transport,
+      pinnedTarget: target,
+      timeoutMs,
+      correlationId: `cid-${transport}-${Math.random()}`,
+    });
     expect(events[0]?.type).toBe('target');
     expect(events.at(-1)?.type).toBe(outcome.ok ? 'complete' : 'error');
     expect(events.every((event) => event.correlationId === outcome.correlationId)).toBe(true);
@@ -42,10 +48,18 @@ describe('every agent-stub fault mode, over WS and HTTP, real sockets', () => {
     ['slow-first-token', { class: 'TIMEOUT' }, { class: 'TIMEOUT' }],
     ['drop-mid-stream', { class: 'WS_CLOSED', closeCode: 1006, closeName: 'abnormal closure' }, { class: 'PROTOCOL_VIOLATION' }],
     ['close-1011', { class: 'WS_CLOSED', closeCode: 1011, closeName: 'internal error' }, { class: 'HTTP_STATUS', status: 500 }],
-    ['malformed-frame', { class: 'PROTOCOL_VIOLATION', rawFrame: MALFORMED_FRAME_TEXT }, { class: 'PROTOCOL_VIOLATION', rawFrame: MALFORMED_FRAME_TEXT }],
+    [
+      'malformed-frame',
+      { class: 'PROTOCOL_VIOLATION', rawFrame: MALFORMED_FRAME_TEXT },
+      { class: 'PROTOCOL_VIOLATION', rawFrame: MALFORMED_FRAME_TEXT },
+    ],
     ['http-500', 'complete', { class: 'HTTP_STATUS', status: 500 }],
     ['assistant-error', { class: 'AGENT_ERROR' }, { class: 'AGENT_ERROR' }],
-    ['component-missing', { class: 'SERVER_COMPONENT_MISSING', detail: COMPONENT_MISSING_TEXT }, { class: 'SERVER_COMPONENT_MISSING', status: 500 }],
+    [
+      'component-missing',
+      { class: 'SERVER_COMPONENT_MISSING', detail: COMPONENT_MISSING_TEXT },
+      { class: 'SERVER_COMPONENT_MISSING', status: 500 },
+    ],
     ['ws-broken', { class: 'WS_HANDSHAKE_FAILED', status: 404 }, 'complete'],
     ['degraded', 'complete', 'complete'],
     ['unhealthy', 'complete', 'complete'],

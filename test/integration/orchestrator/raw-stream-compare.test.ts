@@ -15,7 +15,12 @@ describe('raw mode', () => {
   it('sends a JSON frame to any ws:// URL and emits every frame until the server closes or the window ends', async () => {
     const harness = chatHarness({ setup: () => defaultSetup(stub.url) });
     const frame = JSON.stringify({ type: 'chat', data: { message: 'raw hello' }, correlation_id: 'raw-1' });
-    const { outcome, events } = await harness.send({ message: frame, transport: 'raw', pinnedTarget: `${stub.url.replace('http', 'ws')}/chat/ws/c/s`, timeoutMs: 400 });
+    const { outcome, events } = await harness.send({
+      message: frame,
+      transport: 'raw',
+      pinnedTarget: `${stub.url.replace('http', 'ws')}/chat/ws/c/s`,
+      timeoutMs: 400,
+    });
     expect(events[0]).toMatchObject({ type: 'target', pinned: true });
     expect(events[1]).toEqual({ type: 'frame', correlationId: outcome.correlationId, direction: 'out', data: frame });
     const incoming = events.filter((event) => event.type === 'frame' && event.direction === 'in');
@@ -26,8 +31,15 @@ describe('raw mode', () => {
 
   it('sends any text, even one the server rejects, and shows what comes back', async () => {
     const harness = chatHarness({ setup: () => defaultSetup(stub.url) });
-    const { events } = await harness.send({ message: 'not json', transport: 'raw', pinnedTarget: `${stub.url.replace('http', 'ws')}/chat/ws/c/s`, timeoutMs: 300 });
-    expect(events.find((event) => event.type === 'frame' && event.direction === 'in')).toMatchObject({ data: expect.stringContaining('assistant_error') });
+    const { events } = await harness.send({
+      message: 'not json',
+      transport: 'raw',
+      pinnedTarget: `${stub.url.replace('http', 'ws')}/chat/ws/c/s`,
+      timeoutMs: 300,
+    });
+    expect(events.find((event) => event.type === 'frame' && event.direction === 'in')).toMatchObject({
+      data: expect.stringContaining('assistant_error'),
+    });
     await harness.client.dispose();
   });
 
@@ -37,15 +49,22 @@ describe('raw mode', () => {
     expect(health.outcome).toMatchObject({ ok: true, response: expect.stringContaining('"healthy"') });
     const missing = await harness.send({ message: '{"a":1}', transport: 'raw', pinnedTarget: `${stub.url}/nope` });
     expect(missing.outcome).toMatchObject({ ok: false, error: { class: 'HTTP_STATUS', status: 404 } });
-    expect(missing.events.filter((event) => event.type === 'frame').map((event) => event.type === 'frame' && event.direction)).toEqual(['out', 'in']);
+    expect(missing.events.filter((event) => event.type === 'frame').map((event) => event.type === 'frame' && event.direction)).toEqual([
+      'out',
+      'in',
+    ]);
     const refused = await harness.send({ message: 'x', transport: 'raw', pinnedTarget: `ws://127.0.0.1:${await closedPort()}/x` });
     expect(refused.outcome).toMatchObject({ ok: false, error: { class: 'CONNECTION_REFUSED' } });
     await harness.client.dispose();
   });
 
-  it('without a pin, raw mode talks to the resolved target\'s WS chat path', async () => {
+  it("without a pin, raw mode talks to the resolved target's WS chat path", async () => {
     const harness = chatHarness({ setup: () => defaultSetup(stub.url) });
-    const { outcome } = await harness.send({ message: '{"type":"chat","data":{"message":"x"},"correlation_id":"r"}', transport: 'raw', timeoutMs: 300 });
+    const { outcome } = await harness.send({
+      message: '{"type":"chat","data":{"message":"x"},"correlation_id":"r"}',
+      transport: 'raw',
+      timeoutMs: 300,
+    });
     expect(outcome).toMatchObject({ ok: true, url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/chat\/ws\/[^/]+\/[^/]+$/) });
     await harness.client.dispose();
   });
@@ -64,7 +83,9 @@ describe('streaming, compare, correlation and dispose', () => {
     });
     expect(tokens).toBe(10_000);
     expect(last).toBe(' tok10000');
-    expect(outcome.ok && outcome.response.length).toBe('tok1'.length + Array.from({ length: 9999 }, (_, i) => ` tok${i + 2}`).join('').length);
+    expect(outcome.ok && outcome.response.length).toBe(
+      'tok1'.length + Array.from({ length: 9999 }, (_, i) => ` tok${i + 2}`).join('').length,
+    );
     await harness.client.dispose();
   });
 
@@ -87,7 +108,9 @@ describe('streaming, compare, correlation and dispose', () => {
     const server = createServer((req, res) => {
       seen.headers.push(req.headers);
       req.resume();
-      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"response":"ok","session_id":"s"}'));
+      req.on('end', () =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"response":"ok","session_id":"s"}'),
+      );
     });
     const wss = new WebSocketServer({ server });
     wss.on('connection', (socket, req) => {

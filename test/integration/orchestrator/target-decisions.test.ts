@@ -67,13 +67,19 @@ describe('target resolution per exchange, real resolver and sockets', () => {
     const port = await closedPort();
     const fallback = `http://127.0.0.1:${port}`;
     const harness = chatHarness({ setup: () => defaultSetup(ALIAS, fallback) });
-    expect((await harness.send({ message: 'hi', transport: 'ws' })).outcome).toMatchObject({ ok: false, error: { class: 'RUNTIME_TARGET_UNRESOLVABLE' } });
+    expect((await harness.send({ message: 'hi', transport: 'ws' })).outcome).toMatchObject({
+      ok: false,
+      error: { class: 'RUNTIME_TARGET_UNRESOLVABLE' },
+    });
     const stub = await pool.start({ port });
     const { outcome, events } = await harness.send({ message: 'hi', transport: 'ws' });
     expect(events[0]).toMatchObject({ decision: 'localhost-fallback' });
     expect(outcome.ok).toBe(true);
     await stub.close();
-    expect((await harness.send({ message: 'hi', transport: 'ws' })).outcome).toMatchObject({ ok: false, error: { class: 'RUNTIME_TARGET_UNRESOLVABLE' } });
+    expect((await harness.send({ message: 'hi', transport: 'ws' })).outcome).toMatchObject({
+      ok: false,
+      error: { class: 'RUNTIME_TARGET_UNRESOLVABLE' },
+    });
     const other = await pool.start();
     const pinned = await harness.send({ message: 'hi', transport: 'ws', pinnedTarget: other.url });
     expect(pinned.events[0]).toMatchObject({ decision: 'pinned', pinned: true, url: other.url });
@@ -81,10 +87,13 @@ describe('target resolution per exchange, real resolver and sockets', () => {
     await harness.client.dispose();
   });
 
-  it('applies the stack\'s journeys and chat paths', async () => {
+  it("applies the stack's journeys and chat paths", async () => {
     const stub = await pool.start();
     const harness = chatHarness({
-      setup: () => ({ ...defaultSetup(stub.url), chat: { journeys: { admin: { template: '[admin] {message}' } }, paths: { httpChat: '/api/chat' } } }),
+      setup: () => ({
+        ...defaultSetup(stub.url),
+        chat: { journeys: { admin: { template: '[admin] {message}' } }, paths: { httpChat: '/api/chat' } },
+      }),
     });
     const { outcome } = await harness.send({ message: 'hi', transport: 'http', journey: 'admin' });
     expect(outcome).toMatchObject({ ok: true, response: 'Agent stub (journey admin) received 2 words: [admin] hi' });

@@ -113,18 +113,21 @@ describe('the WS transport keeps one socket per session', () => {
     ['bad', { class: 'PROTOCOL_VIOLATION' }],
     ['error', { class: 'AGENT_ERROR' }],
     ['silent', { class: 'TIMEOUT' }],
-  ])('a failure (%s) drops the socket: it classifies as before and the next exchange completes on a new connection', async (fault, expected) => {
-    server = await new CountingServer().start();
-    harness = chatHarness({ setup: () => defaultSetup(server.url) });
-    expect(await ws('before')).toMatchObject({ ok: true });
-    const failed = await ws(fault, server.url, fault === 'silent' ? 300 : 3000);
-    expect(failed.ok ? null : failed.error).toMatchObject(expected);
-    expect(server.connections).toBe(1);
-    expect(await ws('after')).toMatchObject({ ok: true, response: 'echo after' });
-    expect(server.connections).toBe(2);
-    expect(await ws('again')).toMatchObject({ ok: true });
-    expect(server.connections).toBe(2);
-  });
+  ])(
+    'a failure (%s) drops the socket: it classifies as before and the next exchange completes on a new connection',
+    async (fault, expected) => {
+      server = await new CountingServer().start();
+      harness = chatHarness({ setup: () => defaultSetup(server.url) });
+      expect(await ws('before')).toMatchObject({ ok: true });
+      const failed = await ws(fault, server.url, fault === 'silent' ? 300 : 3000);
+      expect(failed.ok ? null : failed.error).toMatchObject(expected);
+      expect(server.connections).toBe(1);
+      expect(await ws('after')).toMatchObject({ ok: true, response: 'echo after' });
+      expect(server.connections).toBe(2);
+      expect(await ws('again')).toMatchObject({ ok: true });
+      expect(server.connections).toBe(2);
+    },
+  );
 
   it('dispose() during an exchange on a reused socket settles it as 1001 going away and ends the socket', async () => {
     server = await new CountingServer().start();
@@ -201,6 +204,9 @@ describe('agent stub faults on one session: a failed exchange does not poison th
     } finally {
       stub.setFault('none');
     }
-    expect(await ws('hello agent', stub.url)).toMatchObject({ ok: true, response: 'Agent stub (default journey) received 2 words: hello agent' });
+    expect(await ws('hello agent', stub.url)).toMatchObject({
+      ok: true,
+      response: 'Agent stub (default journey) received 2 words: hello agent',
+    });
   });
 });

@@ -9,7 +9,21 @@ export const SESSION_LABEL = 'stack-doctor.test-session';
 export async function removeLabelled(docker: Docker, label: string): Promise<void> {
   const filters = JSON.stringify({ label: [label] });
   const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  await Promise.all(
+    containers.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
   const networks = await docker.listNetworks({ filters }).catch(() => []);
-  await Promise.all(networks.map((n) => docker.getNetwork(n.Id).remove().catch(() => undefined)));
+  await Promise.all(
+    networks.map((n) =>
+      docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined),
+    ),
+  );
 }

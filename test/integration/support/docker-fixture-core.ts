@@ -117,7 +117,11 @@ export interface DockerFixture {
   /** Polls `predicate` until it returns true (or a truthy value, which is returned). */
   waitFor<T>(predicate: () => T | Promise<T>, options?: WaitOptions): Promise<NonNullable<T>>;
   /** Polls inspect until `predicate(inspect)` holds; returns that inspect. */
-  waitForContainer(id: string, predicate: (info: Docker.ContainerInspectInfo) => boolean, options?: WaitOptions): Promise<Docker.ContainerInspectInfo>;
+  waitForContainer(
+    id: string,
+    predicate: (info: Docker.ContainerInspectInfo) => boolean,
+    options?: WaitOptions,
+  ): Promise<Docker.ContainerInspectInfo>;
   /** Waits for `State.Status`. */
   waitForState(id: string, state: string, options?: WaitOptions): Promise<Docker.ContainerInspectInfo>;
   /** Waits for `State.Health.Status`. */
@@ -165,10 +169,13 @@ export function createDockerFixtureCore(docker: Docker = new Docker(), session?:
 
   const inspect = (id: string): Promise<Docker.ContainerInspectInfo> => docker.getContainer(id).inspect();
   const waitForContainer: DockerFixture['waitForContainer'] = (id, predicate, options = {}) =>
-    waitFor(async () => {
-      const info = await inspect(id);
-      return predicate(info) ? info : undefined;
-    }, { description: `container ${id.slice(0, 12)}`, ...options });
+    waitFor(
+      async () => {
+        const info = await inspect(id);
+        return predicate(info) ? info : undefined;
+      },
+      { description: `container ${id.slice(0, 12)}`, ...options },
+    );
 
   const fixture: DockerFixture = {
     runId,
@@ -222,7 +229,9 @@ export function createDockerFixtureCore(docker: Docker = new Docker(), session?:
         HostConfig: {
           PortBindings: bindings,
           ...(first ? { NetworkMode: first.name } : {}),
-          ...(spec.restartPolicy ? { RestartPolicy: { Name: spec.restartPolicy.name, MaximumRetryCount: spec.restartPolicy.maximumRetryCount ?? 0 } } : {}),
+          ...(spec.restartPolicy
+            ? { RestartPolicy: { Name: spec.restartPolicy.name, MaximumRetryCount: spec.restartPolicy.maximumRetryCount ?? 0 } }
+            : {}),
         },
         ...(first ? { NetworkingConfig: { EndpointsConfig: { [first.name]: { Aliases: first.aliases } } } } : {}),
       });
@@ -248,9 +257,13 @@ export function createDockerFixtureCore(docker: Docker = new Docker(), session?:
     inspect,
     waitFor,
     waitForContainer,
-    waitForState: (id, state, options) => waitForContainer(id, (i) => i.State.Status === state, { description: `container ${id.slice(0, 12)} to be ${state}`, ...options }),
+    waitForState: (id, state, options) =>
+      waitForContainer(id, (i) => i.State.Status === state, { description: `container ${id.slice(0, 12)} to be ${state}`, ...options }),
     waitForHealth: (id, health, options) =>
-      waitForContainer(id, (i) => i.State.Health?.Status === health, { description: `container ${id.slice(0, 12)} to be ${health}`, ...options }),
+      waitForContainer(id, (i) => i.State.Health?.Status === health, {
+        description: `container ${id.slice(0, 12)} to be ${health}`,
+        ...options,
+      }),
     async waitForExit(id) {
       const result = (await docker.getContainer(id).wait()) as { StatusCode: number };
       return result.StatusCode;

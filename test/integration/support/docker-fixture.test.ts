@@ -18,7 +18,11 @@ describe('docker fixture', () => {
   it('attaches networks with aliases (by the base name given to network()) and waits for unpublished httpd', async () => {
     const net = await fixture.network('app');
     expect(net.name).toBe(`app-${fixture.runId}`);
-    const svc = await startHttpService(fixture, { name: 'api', publish: false, networks: [{ name: 'app', aliases: ['api-alias'] }, { name: 'bridge' }] });
+    const svc = await startHttpService(fixture, {
+      name: 'api',
+      publish: false,
+      networks: [{ name: 'app', aliases: ['api-alias'] }, { name: 'bridge' }],
+    });
     expect(svc.url).toBeUndefined();
     const info = await fixture.inspect(svc.id);
     expect(Object.keys(info.NetworkSettings.Networks).sort()).toEqual(['bridge', net.name].sort());
@@ -30,7 +34,12 @@ describe('docker fixture', () => {
     const own = createDockerFixture();
     const other = await fixture.container({ name: 'keep', cmd: ['sleep', '3600'] });
     const net = await own.network('gone');
-    const c = await own.container({ name: 'gone', cmd: ['sleep', '3600'], networks: [{ name: 'gone' }], restartPolicy: { name: 'always' } });
+    const c = await own.container({
+      name: 'gone',
+      cmd: ['sleep', '3600'],
+      networks: [{ name: 'gone' }],
+      restartPolicy: { name: 'always' },
+    });
     await own.dispose();
     await expect(own.inspect(c.id)).rejects.toThrow(/no such container/i);
     await expect(own.docker.getNetwork(net.id).inspect()).rejects.toThrow(/not found/i);

@@ -4,17 +4,7 @@ import { createDockerFixtureCore, type DockerFixture } from './docker-fixture-co
 
 // The fixture itself lives in docker-fixture-core.ts (no vitest import, so the Playwright e2e tests share it);
 // this wrapper adds what only vitest has: the run's session label and disposal in afterAll.
-export type {
-  ContainerSpec,
-  CreatedContainer,
-  CreatedNetwork,
-  DockerFixture,
-  HealthcheckSpec,
-  NetworkAttachment,
-  NetworkSpec,
-  PortSpec,
-  WaitOptions,
-} from './docker-fixture-core.ts';
+export type { ContainerSpec, CreatedContainer, CreatedNetwork, DockerFixture } from './docker-fixture-core.ts';
 
 /**
  * A {@link DockerFixture} for one test file: labelled with the `vitest run` session and disposed in afterAll

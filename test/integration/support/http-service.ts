@@ -53,7 +53,9 @@ export async function startHttpService(fixture: DockerFixture, spec: HttpService
     // Not published: ask from inside the container itself.
     await fixture.waitFor(
       async () => {
-        const exec = await fixture.docker.getContainer(created.id).exec({ Cmd: ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${port}/health`] });
+        const exec = await fixture.docker
+          .getContainer(created.id)
+          .exec({ Cmd: ['wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${port}/health`] });
         const stream = await exec.start({ Detach: false, Tty: false });
         await new Promise((resolve) => {
           stream.on('end', resolve);

@@ -70,7 +70,9 @@ describe('createChatService', () => {
   });
 
   it('an invalid stack config is a setupError in the state and an input error on send', async () => {
-    const { service } = harness({ files: { [`${WS}/stack-doctor.yaml`]: 'chat:\n  journeys:\n    bad: { template: "no placeholder" }\n' } });
+    const { service } = harness({
+      files: { [`${WS}/stack-doctor.yaml`]: 'chat:\n  journeys:\n    bad: { template: "no placeholder" }\n' },
+    });
     const state = await service.state();
     expect(state.setupError).toMatch(/^invalid stack config: /);
     expect(state.journeys).toEqual([]);
@@ -81,7 +83,14 @@ describe('createChatService', () => {
     const { service, events } = harness();
     const outcome = await service.send({ message: 'hello world', transport: 'http' });
     expect(outcome).toMatchObject({ ok: true, transport: 'http', response: 'echo hello world' });
-    expect(events.map((e) => `${e.transport}:${e.event.type}`)).toEqual(['http:target', 'http:status', 'http:token', 'http:token', 'http:token', 'http:complete']);
+    expect(events.map((e) => `${e.transport}:${e.event.type}`)).toEqual([
+      'http:target',
+      'http:status',
+      'http:token',
+      'http:token',
+      'http:token',
+      'http:complete',
+    ]);
   });
 
   it('builds the setup on every send from the workspace config and the aliases of a diagnosis of that workspace', async () => {
@@ -95,8 +104,18 @@ describe('createChatService', () => {
           dependsOn: [],
           probes: [],
           container: {
-            id: 'x', name: '/shop-orchestrator-1', image: 'i', state: 'running', status: 'Up', exitCode: 0, restartCount: 0, health: 'none',
-            labels: {}, env: {}, ports: [], networks: [{ name: 'shop_default', aliases: ['orch.svc.local'], ipAddress: '172.18.0.2' }],
+            id: 'x',
+            name: '/shop-orchestrator-1',
+            image: 'i',
+            state: 'running',
+            status: 'Up',
+            exitCode: 0,
+            restartCount: 0,
+            health: 'none',
+            labels: {},
+            env: {},
+            ports: [],
+            networks: [{ name: 'shop_default', aliases: ['orch.svc.local'], ipAddress: '172.18.0.2' }],
           },
         },
       ],
@@ -105,7 +124,9 @@ describe('createChatService', () => {
     await service.send({ message: 'a', transport: 'ws' });
     const setup = clients[0]?.setups[0];
     expect(setup?.target).toMatchObject({ configuredUrl: 'http://orchestrator-service:8006', fallbackUrl: 'http://localhost:8006' });
-    expect(setup?.target.aliases).toEqual(expect.arrayContaining(['orchestrator', 'shop-orchestrator-1', 'orch.svc.local', 'orchestrator-service']));
+    expect(setup?.target.aliases).toEqual(
+      expect.arrayContaining(['orchestrator', 'shop-orchestrator-1', 'orch.svc.local', 'orchestrator-service']),
+    );
     expect(setup?.chat?.journeys).toHaveProperty('admin');
   });
 
@@ -188,14 +209,20 @@ describe('createChatService with the real client over a fake network', () => {
   }
 
   it('a multi-label host the diagnosis knows as a docker name is an alias: the fallback is tried', async () => {
-    const last = diagnosis({ workspace: WS, orchestrator: { ...diagnosis().orchestrator, configuredUrl: 'http://orch.svc.local:8006', hostIsAlias: true } });
+    const last = diagnosis({
+      workspace: WS,
+      orchestrator: { ...diagnosis().orchestrator, configuredUrl: 'http://orch.svc.local:8006', hostIsAlias: true },
+    });
     const service = realService(last);
     const events: ChatEventPayload[] = [];
     service.onEvent((payload) => events.push(payload));
     const outcome = await service.send({ message: 'hi', transport: 'ws' });
     expect(outcome).toMatchObject({ ok: false, url: null, error: { class: 'RUNTIME_TARGET_UNRESOLVABLE' } });
     expect(events.map((e) => e.event.type)).toEqual(['target', 'error']);
-    expect(events[0]?.event).toMatchObject({ decision: 'unresolvable', reason: expect.stringContaining('orch.svc.local is a docker alias') });
+    expect(events[0]?.event).toMatchObject({
+      decision: 'unresolvable',
+      reason: expect.stringContaining('orch.svc.local is a docker alias'),
+    });
     await service.dispose();
   });
 

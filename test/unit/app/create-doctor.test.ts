@@ -16,7 +16,11 @@ function settingsPort(over: Partial<Settings> = {}): SettingsPort {
 }
 
 function doctorWith(over: { settings?: Partial<Settings>; env?: Record<string, string>; events?: string[]; delayMs?: number } = {}) {
-  const net = new FakeNet({ 'http http://localhost:8006/health': { delayMs: over.delayMs ?? 0, detail: { status: 200 } } }, over.events ?? [], over.delayMs ?? 0);
+  const net = new FakeNet(
+    { 'http http://localhost:8006/health': { delayMs: over.delayMs ?? 0, detail: { status: 200 } } },
+    over.events ?? [],
+    over.delayMs ?? 0,
+  );
   const workspace = new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE }, ['/cwd']);
   return createDoctor({
     ...deps({ engine: new FakeEngine(incidentContainers(), incidentNetworks), net, workspace }),
@@ -53,8 +57,14 @@ describe('createDoctor', () => {
   });
 
   it('takes the orchestrator URL from settings over the environment, and an explicit option over both', async () => {
-    const doctor = doctorWith({ settings: { orchestratorUrl: 'http://localhost:9999' }, env: { ORCHESTRATOR_SERVICE_URL: 'http://from-env:8006' } });
-    expect((await doctor.diagnose({ workspace: '/ws' })).orchestrator).toMatchObject({ configuredUrl: 'http://localhost:9999', configuredFrom: 'settings' });
+    const doctor = doctorWith({
+      settings: { orchestratorUrl: 'http://localhost:9999' },
+      env: { ORCHESTRATOR_SERVICE_URL: 'http://from-env:8006' },
+    });
+    expect((await doctor.diagnose({ workspace: '/ws' })).orchestrator).toMatchObject({
+      configuredUrl: 'http://localhost:9999',
+      configuredFrom: 'settings',
+    });
     const explicit = await doctor.diagnose({ workspace: '/ws', orchestratorUrl: 'http://localhost:7777' });
     expect(explicit.orchestrator).toMatchObject({ configuredUrl: 'http://localhost:7777', configuredFrom: 'option' });
     const envOnly = doctorWith({ env: { ORCHESTRATOR_SERVICE_URL: 'http://localhost:8006' } });
@@ -73,7 +83,12 @@ describe('createDoctor', () => {
     const [ra, rc] = await Promise.all([a, c]);
     expect(ra.correlationId).not.toBe(rc.correlationId);
     // Serialised: the second run starts only after the first completed.
-    expect(log).toEqual([`started ${ra.correlationId}`, `completed ${ra.correlationId}`, `started ${rc.correlationId}`, `completed ${rc.correlationId}`]);
+    expect(log).toEqual([
+      `started ${ra.correlationId}`,
+      `completed ${ra.correlationId}`,
+      `started ${rc.correlationId}`,
+      `completed ${rc.correlationId}`,
+    ]);
     expect(doctor.last).toBe(rc);
   });
 

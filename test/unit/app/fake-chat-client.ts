@@ -41,7 +41,14 @@ export class FakeChatClient implements ChatClient {
     this.setups.push(setup);
     const correlationId = `c-${this.requests.length}-${request.transport}`;
     const url = request.pinnedTarget ?? setup.target.configuredUrl;
-    onEvent({ type: 'target', correlationId, url, decision: request.pinnedTarget ? 'pinned' : 'as-configured', reason: 'fake', pinned: Boolean(request.pinnedTarget) });
+    onEvent({
+      type: 'target',
+      correlationId,
+      url,
+      decision: request.pinnedTarget ? 'pinned' : 'as-configured',
+      reason: 'fake',
+      pinned: Boolean(request.pinnedTarget),
+    });
     if (this.held) await new Promise<void>((release) => this.held?.push(release));
     onEvent({ type: 'status', correlationId, status: 'processing' });
     const response = `echo ${request.message}`;
@@ -50,7 +57,10 @@ export class FakeChatClient implements ChatClient {
     return { ok: true, correlationId, transport: request.transport, url, response, firstTokenMs: 1, totalMs: 2 };
   }
 
-  async compare(request: Omit<ChatSendRequest, 'transport' | 'correlationId'>, onEvent?: (transport: 'ws' | 'http', event: ChatEvent) => void) {
+  async compare(
+    request: Omit<ChatSendRequest, 'transport' | 'correlationId'>,
+    onEvent?: (transport: 'ws' | 'http', event: ChatEvent) => void,
+  ) {
     const [ws, http] = await Promise.all([
       this.send({ ...request, transport: 'ws' }, (event) => onEvent?.('ws', event)),
       this.send({ ...request, transport: 'http' }, (event) => onEvent?.('http', event)),

@@ -53,7 +53,12 @@ export function diagnosisFixture(over: Partial<Diagnosis> = {}): Diagnosis {
     correlationId: 'corr-1',
     workspace: '/work/shop',
     runtime: { kind: 'host', signals: [], hostname: 'laptop' },
-    engine: { ok: true, endpoint: 'unix:///var/run/docker.sock', version: '26.1.5', probe: probe({ kind: 'engine', ok: true, error: undefined }) },
+    engine: {
+      ok: true,
+      endpoint: 'unix:///var/run/docker.sock',
+      version: '26.1.5',
+      probe: probe({ kind: 'engine', ok: true, error: undefined }),
+    },
     orchestrator: {
       configuredUrl: 'http://orchestrator-service:8006',
       configuredFrom: 'default',

@@ -93,7 +93,12 @@ describe('stack-doctor check', () => {
   });
 
   it('prints a CONFIG_INVALID diagnosis and exits 3', async () => {
-    const invalid = { ...dnsFinding, id: 'CONFIG_INVALID' as const, subject: 'stack-doctor.yaml:3', summary: 'services.api.timeoutMs: too small' };
+    const invalid = {
+      ...dnsFinding,
+      id: 'CONFIG_INVALID' as const,
+      subject: 'stack-doctor.yaml:3',
+      summary: 'services.api.timeoutMs: too small',
+    };
     const h = harness(diagnosisFixture({ findings: [invalid] }));
     expect(await h.run('check', '--no-color')).toBe(3);
     expect(h.out()).toContain('CONFIG_INVALID');
@@ -101,7 +106,13 @@ describe('stack-doctor check', () => {
   });
 
   it('exits 3 on bad arguments with one line', async () => {
-    for (const args of [['check', '--timeout', 'soon'], ['check', '--timeout', '10'], ['check', '--orchestrator-url', 'nope'], ['check', '--bogus'], ['frobnicate']]) {
+    for (const args of [
+      ['check', '--timeout', 'soon'],
+      ['check', '--timeout', '10'],
+      ['check', '--orchestrator-url', 'nope'],
+      ['check', '--bogus'],
+      ['frobnicate'],
+    ]) {
       const h = harness(diagnosisFixture());
       expect(await h.run(...args), args.join(' ')).toBe(3);
       expect(h.err().trimEnd().split('\n'), args.join(' ')).toHaveLength(1);

@@ -19,7 +19,15 @@ import {
   type compareResultSchema,
 } from '../../../src/shared/model/index.ts';
 
-const outcome: ChatOutcome = { ok: true, correlationId: 'c-1', transport: 'ws', url: 'ws://x/chat/ws/a/b', response: 'hi', firstTokenMs: 1, totalMs: 2 };
+const outcome: ChatOutcome = {
+  ok: true,
+  correlationId: 'c-1',
+  transport: 'ws',
+  url: 'ws://x/chat/ws/a/b',
+  response: 'hi',
+  firstTokenMs: 1,
+  totalMs: 2,
+};
 
 function fakeChat() {
   const sent: ChatSendInput[] = [];
@@ -32,7 +40,13 @@ function fakeChat() {
       sent.push(request);
       return outcome;
     },
-    compare: async () => ({ ws: outcome, http: { ...outcome, transport: 'http' }, bothAnswered: true, agree: true, summary: 'Both paths answered the same.' }),
+    compare: async () => ({
+      ws: outcome,
+      http: { ...outcome, transport: 'http' },
+      bothAnswered: true,
+      agree: true,
+      summary: 'Both paths answered the same.',
+    }),
     newSession: async () => ({ sessionId: 's-2' }),
     onEvent: (listener) => {
       eventListeners.add(listener);
@@ -47,7 +61,13 @@ function fakeChat() {
   return { chat, sent, eventListeners, breakerListeners };
 }
 
-const doctor: Doctor = { diagnose: async () => Promise.reject(new Error('unused')), last: null, onStarted: () => () => undefined, onCompleted: () => () => undefined, dispose: async () => undefined };
+const doctor: Doctor = {
+  diagnose: async () => Promise.reject(new Error('unused')),
+  last: null,
+  onStarted: () => () => undefined,
+  onCompleted: () => () => undefined,
+  dispose: async () => undefined,
+};
 const settings = { get: () => settingsSchema.parse({}), update: () => settingsSchema.parse({}), onChange: () => () => undefined };
 const appInfo = { version: '1', workspace: '/w', host: 'serve' as const };
 
@@ -57,7 +77,12 @@ describe('chat handlers through the dispatcher', () => {
     const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
     const state = await dispatch('chat:state', {});
     expect(state.ok && invokeContract.getChatState.response.parse(state.value)).toMatchObject({ sessionId: 's-1' });
-    const send = await dispatch('chat:send', { message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/', correlationId: 'pane-3f2a9c1e' });
+    const send = await dispatch('chat:send', {
+      message: 'hi',
+      transport: 'ws',
+      pinnedTarget: 'http://127.0.0.1:9/',
+      correlationId: 'pane-3f2a9c1e',
+    });
     expect(send.ok && invokeContract.sendChat.response.parse(send.value)).toEqual(outcome);
     expect(sent).toEqual([{ message: 'hi', transport: 'ws', pinnedTarget: 'http://127.0.0.1:9/', correlationId: 'pane-3f2a9c1e' }]);
     const compare = await dispatch('chat:compare', { message: 'hi' });
@@ -68,10 +93,20 @@ describe('chat handlers through the dispatcher', () => {
   it('refuses invalid payloads before the service and maps input errors to INVALID_REQUEST', async () => {
     const { chat, sent } = fakeChat();
     const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
-    for (const payload of [{ message: 'hi', transport: 'carrier-pigeon' }, { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' }, { message: 'hi', transport: 'ws', extra: 1 }, { message: 'hi', transport: 'ws', correlationId: 'x\r\nSet-Cookie: a' }, { message: 'hi', transport: 'ws', correlationId: 'short' }, null]) {
+    for (const payload of [
+      { message: 'hi', transport: 'carrier-pigeon' },
+      { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' },
+      { message: 'hi', transport: 'ws', extra: 1 },
+      { message: 'hi', transport: 'ws', correlationId: 'x\r\nSet-Cookie: a' },
+      { message: 'hi', transport: 'ws', correlationId: 'short' },
+      null,
+    ]) {
       expect(await dispatch('chat:send', payload)).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
     }
-    expect(await dispatch('chat:compare', { message: 'hi', transport: 'ws' })).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(await dispatch('chat:compare', { message: 'hi', transport: 'ws' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
     expect(await dispatch('chat:send', { message: 'hi', transport: 'ws', journey: 'nope' })).toEqual({
       ok: false,
       error: { code: 'INVALID_REQUEST', message: 'unknown journey "nope"' },
@@ -81,7 +116,10 @@ describe('chat handlers through the dispatcher', () => {
 
   it('without a chat service the chat channels answer INTERNAL', async () => {
     const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo }), silentLogger);
-    expect(await dispatch('chat:state', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: 'chat is not available in this host' } });
+    expect(await dispatch('chat:state', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'chat is not available in this host' },
+    });
   });
 });
 
@@ -91,7 +129,13 @@ describe('forwardChatEvents', () => {
     const sent: Array<[string, unknown]> = [];
     const off = forwardChatEvents(chat, (channel, payload) => sent.push([channel, payload]));
     const event: ChatEventPayload = { transport: 'ws', event: { type: 'status', correlationId: 'c', status: 'processing' } };
-    const change: BreakerChangeEvent = { target: 'http://localhost:8006', state: 'open', previous: 'closed', at: 'now', lastFailure: 'TIMEOUT' };
+    const change: BreakerChangeEvent = {
+      target: 'http://localhost:8006',
+      state: 'open',
+      previous: 'closed',
+      at: 'now',
+      lastFailure: 'TIMEOUT',
+    };
     eventListeners.forEach((listener) => listener(event));
     breakerListeners.forEach((listener) => listener(change));
     expect(sent).toEqual([
@@ -109,7 +153,9 @@ describe('forwardDoctorEvents (the Electron bridge)', () => {
     const { chat, eventListeners, breakerListeners } = fakeChat();
     const sent: string[] = [];
     const off = forwardDoctorEvents({ doctor, settings, chat, send: (channel) => sent.push(channel) });
-    eventListeners.forEach((listener) => listener({ transport: 'http', event: { type: 'status', correlationId: 'c', status: 'processing' } }));
+    eventListeners.forEach((listener) =>
+      listener({ transport: 'http', event: { type: 'status', correlationId: 'c', status: 'processing' } }),
+    );
     breakerListeners.forEach((listener) => listener({ target: 't', state: 'half-open', previous: 'open', at: 'now' }));
     expect(sent).toEqual(['chat:event', 'chat:breaker']);
     off();

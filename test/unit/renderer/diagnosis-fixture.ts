@@ -8,7 +8,9 @@ export function finding(over: Partial<Finding> & { severity?: Severity } = {}): 
     subject: 'api',
     summary: 'api: port 8080 is closed',
     cause: 'Nothing listens on 127.0.0.1:8080.',
-    evidence: [{ kind: 'tcp', target: '127.0.0.1:8080', from: 'host', ok: false, latencyMs: 2, error: { code: 'ECONNREFUSED', message: 'refused' } }],
+    evidence: [
+      { kind: 'tcp', target: '127.0.0.1:8080', from: 'host', ok: false, latencyMs: 2, error: { code: 'ECONNREFUSED', message: 'refused' } },
+    ],
     fix: { description: 'Start the api container.', command: 'docker start shop-api-1' },
     ...over,
   };

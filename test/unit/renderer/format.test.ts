@@ -37,6 +37,8 @@ describe('format helpers', () => {
 
   it('counts severities', () => {
     expect(countSeverities([])).toBe('no findings');
-    expect(countSeverities([{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }, { severity: 'info' }])).toBe('2 errors, 1 warning, 1 info');
+    expect(countSeverities([{ severity: 'error' }, { severity: 'error' }, { severity: 'warning' }, { severity: 'info' }])).toBe(
+      '2 errors, 1 warning, 1 info',
+    );
   });
 });

@@ -60,7 +60,11 @@ describe('healthReducer', () => {
   });
 
   it('never replaces a newer diagnosis with an older one arriving late', () => {
-    const state = run({ type: 'event-completed', diagnosis: newer }, { type: 'run-finished', result: { ok: true, value: older } }, { type: 'loaded', diagnosis: older });
+    const state = run(
+      { type: 'event-completed', diagnosis: newer },
+      { type: 'run-finished', result: { ok: true, value: older } },
+      { type: 'loaded', diagnosis: older },
+    );
     expect(state.diagnosis).toBe(newer);
   });
 

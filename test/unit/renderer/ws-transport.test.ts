@@ -2,7 +2,12 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { createWsTransport, type ConnectionState, type WebSocketLike, type WsTransport } from '../../../src/renderer/src/api/ws-transport.ts';
+import {
+  createWsTransport,
+  type ConnectionState,
+  type WebSocketLike,
+  type WsTransport,
+} from '../../../src/renderer/src/api/ws-transport.ts';
 import { diagnosis } from './diagnosis-fixture.ts';
 
 interface Frame {
@@ -34,7 +39,16 @@ async function startServer() {
   const client = () => [...wss.clients][0]!;
   const send = (frame: unknown) => client().send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   const port = (wss.address() as AddressInfo).port;
-  return { wss, frames, urls, nextFrame, send, client, url: `ws://127.0.0.1:${port}/ws?token=t0k`, close: () => new Promise((r) => wss.close(r)) };
+  return {
+    wss,
+    frames,
+    urls,
+    nextFrame,
+    send,
+    client,
+    url: `ws://127.0.0.1:${port}/ws?token=t0k`,
+    close: () => new Promise((r) => wss.close(r)),
+  };
 }
 
 const transports: WsTransport[] = [];
@@ -98,7 +112,11 @@ describe('ws transport', () => {
     const first = await server.nextFrame();
     const settings = transport.api.getSettings({});
     const second = await server.nextFrame();
-    server.send({ kind: 'result', id: second.id, result: { ok: true, value: { workspaces: [], refreshIntervalSec: 30, probeTimeoutMs: 1500, orchestratorUrl: null } } });
+    server.send({
+      kind: 'result',
+      id: second.id,
+      result: { ok: true, value: { workspaces: [], refreshIntervalSec: 30, probeTimeoutMs: 1500, orchestratorUrl: null } },
+    });
     server.send({ kind: 'result', id: first.id, result: { ok: true, value: { version: '1', workspace: '/w', host: 'serve' } } });
     await expect(info).resolves.toMatchObject({ ok: true, value: { host: 'serve' } });
     await expect(settings).resolves.toMatchObject({ ok: true, value: { refreshIntervalSec: 30 } });
@@ -198,7 +216,9 @@ describe('ws transport', () => {
     const [data] = (await once(socket, 'message')) as [Buffer];
     const frame = JSON.parse(String(data)) as Frame;
     expect(frame.channel).toBe('app:info');
-    socket.send(JSON.stringify({ kind: 'result', id: frame.id, result: { ok: true, value: { version: '2', workspace: '/w', host: 'serve' } } }));
+    socket.send(
+      JSON.stringify({ kind: 'result', id: frame.id, result: { ok: true, value: { version: '2', workspace: '/w', host: 'serve' } } }),
+    );
     await expect(queued).resolves.toMatchObject({ ok: true, value: { version: '2' } });
   });
 

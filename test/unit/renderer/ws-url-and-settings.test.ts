@@ -4,7 +4,9 @@ import { draftFromSettings, patchFromDraft } from '../../../src/renderer/src/fea
 
 describe('wsUrlFromLocation', () => {
   it('uses the page origin, /ws and the token from the query', () => {
-    expect(wsUrlFromLocation({ protocol: 'http:', host: '127.0.0.1:4321', search: '?token=a%2Bb&x=1' })).toBe('ws://127.0.0.1:4321/ws?token=a%2Bb');
+    expect(wsUrlFromLocation({ protocol: 'http:', host: '127.0.0.1:4321', search: '?token=a%2Bb&x=1' })).toBe(
+      'ws://127.0.0.1:4321/ws?token=a%2Bb',
+    );
     expect(wsUrlFromLocation({ protocol: 'https:', host: 'box:443', search: '?token=t' })).toBe('wss://box:443/ws?token=t');
   });
   it('leaves the token out when the page has none (the cookie authenticates)', () => {

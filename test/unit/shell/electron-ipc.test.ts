@@ -54,7 +54,10 @@ function setup() {
     onCompleted: completed.on,
     dispose: async () => undefined,
   };
-  const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo: { version: '1', workspace: '/w', host: 'electron' } }), silentLogger);
+  const dispatch = createDispatcher(
+    createHandlers({ doctor, settings, appInfo: { version: '1', workspace: '/w', host: 'electron' } }),
+    silentLogger,
+  );
   return { started, completed, changed, doctor, settings, dispatch, d };
 }
 
@@ -74,7 +77,10 @@ describe('registerIpcBridge', () => {
     const { dispatch, d } = setup();
     registerIpcBridge({ ipcMain: ipc, dispatch, isTrustedSender: (url) => url === trusted, logger: silentLogger });
     await expect(call('diagnosis:last', {}, trusted)).resolves.toEqual({ ok: true, value: d });
-    await expect(call('settings:update', { refreshIntervalSec: 1 }, trusted)).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    await expect(call('settings:update', { refreshIntervalSec: 1 }, trusted)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
   });
 
   it('refuses an untrusted or vanished sender with FORBIDDEN and never dispatches', async () => {

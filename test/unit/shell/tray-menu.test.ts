@@ -41,8 +41,19 @@ describe('buildTrayMenu', () => {
     });
     const menu = buildTrayMenu({ diagnosis: d, checking: false });
     expect(menu.icon).toBe('unhealthy');
-    expect(labels(menu.items).slice(0, 5)).toEqual(['Unhealthy — 1 error, 1 warning', '---', '✖ worker exited', '▲ api degraded', 'ℹ using localhost']);
-    expect(menu.items[2]).toEqual({ type: 'normal', label: '✖ worker exited', enabled: true, action: { kind: 'open-finding', id: 'CONTAINER_EXITED' } });
+    expect(labels(menu.items).slice(0, 5)).toEqual([
+      'Unhealthy — 1 error, 1 warning',
+      '---',
+      '✖ worker exited',
+      '▲ api degraded',
+      'ℹ using localhost',
+    ]);
+    expect(menu.items[2]).toEqual({
+      type: 'normal',
+      label: '✖ worker exited',
+      enabled: true,
+      action: { kind: 'open-finding', id: 'CONTAINER_EXITED' },
+    });
   });
 
   it('shows at most 5 findings then "and N more…" opening the dashboard', () => {
@@ -110,7 +121,9 @@ describe('truncateLabel', () => {
 
 describe('countsLine', () => {
   it('counts errors and warnings with plurals and ignores info', () => {
-    expect(countsLine([finding({ severity: 'error' }), finding({ severity: 'error' }), finding({ severity: 'warning' })])).toBe('2 errors, 1 warning');
+    expect(countsLine([finding({ severity: 'error' }), finding({ severity: 'error' }), finding({ severity: 'warning' })])).toBe(
+      '2 errors, 1 warning',
+    );
     expect(countsLine([finding({ severity: 'info' })])).toBe('no problems');
   });
 });

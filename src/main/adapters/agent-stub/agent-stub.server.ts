@@ -38,7 +38,9 @@ const WS_PATH = /^\/chat\/ws\/([^/]+)\/([^/]+)\/?$/;
 
 function rejectUpgrade(socket: Duplex, status: 400 | 404, message: string): void {
   const reason = status === 404 ? 'Not Found' : 'Bad Request';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
 }
 
 function decodeSegment(segment: string): string | null {

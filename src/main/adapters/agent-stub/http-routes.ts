@@ -71,7 +71,8 @@ function health(mode: FaultMode): { status: number; body: AgentHealth } {
   if (mode === 'unhealthy') {
     return { status: 503, body: { status: 'unhealthy', checks: { llm: 'unreachable', tool_dispatcher: 'ok', websocket: 'ok' } } };
   }
-  if (mode === 'degraded') return { status: 200, body: { status: 'degraded', checks: { llm: 'slow', tool_dispatcher: 'ok', websocket: 'ok' } } };
+  if (mode === 'degraded')
+    return { status: 200, body: { status: 'degraded', checks: { llm: 'slow', tool_dispatcher: 'ok', websocket: 'ok' } } };
   return { status: 200, body: { status: 'healthy', checks: { llm: 'ok', tool_dispatcher: 'ok', websocket: 'ok' } } };
 }
 
@@ -124,7 +125,8 @@ async function fault(req: IncomingMessage, res: ServerResponse, ctx: HttpRoutesC
     const body = await readJson(req);
     if (!body.ok) return json(res, 400, { detail: body.detail });
     const parsed = faultRequestSchema.safeParse(body.value);
-    if (!parsed.success) return json(res, 400, { detail: `Expected { "mode": one of ${FaultMode.options.join(', ')}, "delayMs"?: number }.` });
+    if (!parsed.success)
+      return json(res, 400, { detail: `Expected { "mode": one of ${FaultMode.options.join(', ')}, "delayMs"?: number }.` });
     ctx.setFault(parsed.data.mode, parsed.data.delayMs);
   }
   json(res, 200, { ...ctx.fault(), modes: FaultMode.options });

@@ -19,7 +19,13 @@ const NOT_RUNNING_PATTERN = /is not running|container stopped|is paused|is resta
  * Rejects with EngineError only when the engine is unreachable, or the container is missing (NOT_FOUND)
  * or not running (CONFLICT).
  */
-export async function runExec(docker: Docker, endpoint: string, containerId: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
+export async function runExec(
+  docker: Docker,
+  endpoint: string,
+  containerId: string,
+  argv: string[],
+  timeoutMs: number,
+): Promise<ExecResult> {
   const what = `exec in container ${containerId.slice(0, 12)}`;
   const deadline = Date.now() + timeoutMs;
   const controller = new AbortController();

@@ -24,10 +24,7 @@ export interface ContainerInspectJson {
   };
   NetworkSettings?: {
     Ports?: Record<string, Array<{ HostIp?: string; HostPort?: string }> | null> | null;
-    Networks?: Record<
-      string,
-      { Aliases?: string[] | null; DNSNames?: string[] | null; IPAddress?: string; NetworkID?: string }
-    > | null;
+    Networks?: Record<string, { Aliases?: string[] | null; DNSNames?: string[] | null; IPAddress?: string; NetworkID?: string }> | null;
   };
 }
 

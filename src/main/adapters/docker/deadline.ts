@@ -5,12 +5,7 @@ import { engineTimeout } from './engine-error.mapper.ts';
  * EngineError at that moment even if the underlying request ignores the signal (a socket that accepts
  * but never answers). A rejection of `work` after the deadline is swallowed.
  */
-export function withDeadline<T>(
-  endpoint: string,
-  what: string,
-  timeoutMs: number,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
+export function withDeadline<T>(endpoint: string, what: string, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {

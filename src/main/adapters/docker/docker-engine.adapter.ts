@@ -12,6 +12,7 @@ import { withDeadline } from './deadline.ts';
 import { resolveEngineEndpoint } from './engine-endpoint.ts';
 import type { ResolvedEngineEndpoint } from './engine-endpoint.ts';
 import { toEngineError } from './engine-error.mapper.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** Options for DockerEngineAdapter. */
 export interface DockerEngineAdapterOptions {
@@ -34,16 +35,20 @@ export class DockerEngineAdapter implements DockerEnginePort {
   private readonly inspectConcurrency: number;
 
   constructor(endpoint: ResolvedEngineEndpoint, options: DockerEngineAdapterOptions = {}) {
-    this.endpoint = endpoint.context === undefined ? { endpoint: endpoint.endpoint } : { endpoint: endpoint.endpoint, context: endpoint.context };
+    this.endpoint =
+      endpoint.context === undefined ? { endpoint: endpoint.endpoint } : { endpoint: endpoint.endpoint, context: endpoint.context };
     this.inspectConcurrency = options.inspectConcurrency ?? 8;
     let reason = endpoint.invalid;
     try {
       // docker-modem also parses process.env.DOCKER_HOST itself and throws when it is malformed.
       this.docker = reason === undefined ? new Docker(endpoint.modemOptions) : undefined;
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      reason = errorMessage(error);
     }
-    this.unusable = reason === undefined ? undefined : new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${endpoint.endpoint}: ${reason}`);
+    this.unusable =
+      reason === undefined
+        ? undefined
+        : new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${endpoint.endpoint}: ${reason}`);
   }
 
   /** The engine `DOCKER_HOST` / the active docker context point at, as the docker CLI would pick it. */
@@ -87,7 +92,9 @@ export class DockerEngineAdapter implements DockerEnginePort {
       const facts = new Map<string, NetworkFacts>(networks.map((n) => [n.Name, { labels: { ...(n.Labels ?? {}) } }]));
       const inspected = await mapBounded(summaries, this.inspectConcurrency, async (summary) => {
         try {
-          const inspect = (await this.client().getContainer(summary.Id).inspect({ abortSignal: signal })) as unknown as ContainerInspectJson;
+          const inspect = (await this.client()
+            .getContainer(summary.Id)
+            .inspect({ abortSignal: signal })) as unknown as ContainerInspectJson;
           return toContainerInfo(inspect, summary.Status, facts);
         } catch (error) {
           // Removed between list and inspect: it is simply no longer part of the picture.
@@ -105,7 +112,8 @@ export class DockerEngineAdapter implements DockerEnginePort {
   }
 
   private client(): Docker {
-    if (this.docker === undefined) throw this.unusable ?? new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${this.endpoint.endpoint}`);
+    if (this.docker === undefined)
+      throw this.unusable ?? new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${this.endpoint.endpoint}`);
     return this.docker;
   }
 

@@ -50,7 +50,10 @@ export function toEngineError(error: unknown, endpoint: string, what: string): E
 
 /** The error for a call that got no answer in time; a silent socket is as good as no engine. */
 export function engineTimeout(endpoint: string, what: string, timeoutMs: number): EngineError {
-  return new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${endpoint}: no answer to ${what} within ${timeoutMs} ms`);
+  return new EngineError(
+    'ENGINE_UNREACHABLE',
+    `Cannot reach the Docker engine at ${endpoint}: no answer to ${what} within ${timeoutMs} ms`,
+  );
 }
 
 function engineMessageOf(shape: ModemErrorShape): string {

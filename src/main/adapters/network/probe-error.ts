@@ -1,4 +1,5 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** OpenSSL/Node codes that mean the TLS layer, not the network, refused the connection. */
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_|SELF_SIGNED_|UNABLE_TO_(GET|VERIFY)_|EPROTO$|HOSTNAME_MISMATCH)/;
@@ -25,7 +26,7 @@ export function timeoutError(what: string, timeoutMs: number): ProbeError {
  */
 export function toProbeError(err: unknown, subject: string): ProbeError {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  const raw = err instanceof Error ? err.message : String(err);
+  const raw = errorMessage(err);
   if (code === 'ETIMEDOUT') return { code: 'TIMEOUT', message: `Connection timed out (${subject})` };
   if (TLS_CODE.test(code)) return { code: 'TLS_ERROR', message: `TLS error ${code}: ${raw}` };
   const plain = PLAIN[code];

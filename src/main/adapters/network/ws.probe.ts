@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
 import { parseProbeUrl } from './probe-url.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /**
  * Performs a WebSocket opening handshake on `url` (`ws:`/`wss:`), then closes cleanly (1000). Latency is
@@ -24,7 +25,12 @@ export function probeWs(url: string, timeoutMs: number): Promise<ProbeResult> {
       socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false });
     } catch (err) {
       // ws throws synchronously for URLs it refuses (a fragment, for one).
-      resolve({ ...base, ok: false, latencyMs: elapsed(start), error: { code: 'INVALID_URL', message: err instanceof Error ? err.message : String(err) } });
+      resolve({
+        ...base,
+        ok: false,
+        latencyMs: elapsed(start),
+        error: { code: 'INVALID_URL', message: errorMessage(err) },
+      });
       return;
     }
     const done = (): void => {

@@ -4,6 +4,7 @@ import type { Clock } from '../../core/ports/clock.port.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { ExchangeContext } from './exchange-context.ts';
 import { ExchangeDeadline } from './exchange-deadline.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** What an exchange sends, decided before it runs (so the breaker and the deadline wrap only the talking). */
 export type ExchangePlan =
@@ -64,7 +65,7 @@ export class ClientExchange implements ExchangeContext {
     try {
       this.onEvent(event);
     } catch (error) {
-      this.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'chat event listener threw');
+      this.log.warn({ err: errorMessage(error) }, 'chat event listener threw');
     }
   }
 

@@ -21,9 +21,7 @@ export interface ExchangeContext {
 }
 
 /** A transport's raw result; the client names faults with classifyFault. */
-export type ExchangeResult =
-  | { ok: true; response: string; firstTokenAt: number | null }
-  | { ok: false; fault: ChatFault };
+export type ExchangeResult = { ok: true; response: string; firstTokenAt: number | null } | { ok: false; fault: ChatFault };
 
 /** Why an exchange was ended from our side: its time budget ran out, or the client shuts down. */
 export type AbortCause = 'timeout' | 'disposed';
@@ -41,8 +39,4 @@ export function disposedFault(): ChatFault {
 /** The Node error code of a socket/resolver/TLS error, or '' when it has none. */
 export function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-}
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -4,7 +4,11 @@ import type { IncomingMessage } from 'node:http';
  * Collects a response body up to `capBytes` (then stops keeping, still drains). `done` runs once, with
  * `cut: true` when the connection dropped before the end (the text read so far is kept).
  */
-export function readBody(res: IncomingMessage, capBytes: number, done: (text: string, cut: boolean, error?: NodeJS.ErrnoException) => void): void {
+export function readBody(
+  res: IncomingMessage,
+  capBytes: number,
+  done: (text: string, cut: boolean, error?: NodeJS.ErrnoException) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let called = false;

@@ -10,7 +10,8 @@ import { httpCall } from './http-request.ts';
 export async function httpChatExchange(ctx: ExchangeContext, body: HttpChatRequest): Promise<ExchangeResult> {
   const reply = await httpCall(ctx, { method: 'POST', body: JSON.stringify(body) });
   if (!reply.ok) return reply;
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, fault: { kind: 'http-status', status: reply.status, body: reply.body } };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, fault: { kind: 'http-status', status: reply.status, body: reply.body } };
   const answer = parseHttpAnswer(reply.body);
   if (answer.kind !== 'answer') return { ok: false, fault: answer };
   ctx.emit({ type: 'token', correlationId: ctx.correlationId, role: 'assistant', content: answer.response });

@@ -1,7 +1,8 @@
+import { errorMessage } from '../../../shared/error-message.ts';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ChatFault } from '../../core/chat/chat-fault.ts';
-import { abortFault, errorCode, errorMessage, type AbortCause, type ExchangeContext } from './exchange-context.ts';
+import { abortFault, errorCode, type AbortCause, type ExchangeContext } from './exchange-context.ts';
 import { readBody } from './http-body.ts';
 
 /** Most of an HTTP answer kept, in bytes: chat answers can be long, a client must not buffer a download. */
@@ -54,13 +55,24 @@ export function httpCall(ctx: ExchangeContext, call: HttpCall): Promise<HttpRepl
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
       req = send(url, { method: call.method, agent: false, headers });
     } catch (error) {
-      return finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'EINVAL', message: errorMessage(error), phase: 'connect' } });
+      return finish({
+        ok: false,
+        fault: { kind: 'network', code: errorCode(error) || 'EINVAL', message: errorMessage(error), phase: 'connect' },
+      });
     }
     // dispose(): settles with a 1001 "going away"; finish destroys the request.
     untrack = ctx.track(() => abort('disposed'));
     req.on('socket', (socket) => socket.once('connect', () => (connected = true)));
     req.on('error', (error) => {
-      finish({ ok: false, fault: { kind: 'network', code: errorCode(error) || 'ERROR', message: errorMessage(error), phase: connected ? 'answer' : 'connect' } });
+      finish({
+        ok: false,
+        fault: {
+          kind: 'network',
+          code: errorCode(error) || 'ERROR',
+          message: errorMessage(error),
+          phase: connected ? 'answer' : 'connect',
+        },
+      });
     });
     req.on('response', (res) => {
       connected = true;

@@ -8,6 +8,7 @@ import { classifyFault } from '../../core/chat/classify-fault.ts';
 import { comparePaths, type CompareResult } from '../../core/chat/compare-paths.ts';
 import { applyJourney } from '../../core/chat/journeys.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
+import { systemClock } from '../clock/system-clock.ts';
 import { silentLogger, type Logger } from '../../core/ports/logger.port.ts';
 import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
 import { BreakerRegistry, type BreakerChange } from './breaker-registry.ts';
@@ -44,8 +45,6 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
-const systemClock: Clock = { now: () => performance.now(), date: () => new Date() };
-
 /**
  * The orchestrator client behind the chat pane, serve mode and `stack-doctor chat`. Each send resolves the
  * target afresh, goes through the target's breaker (ws and http; raw mode skips it) and a cooperative
@@ -79,7 +78,11 @@ export class OrchestratorClient {
     this.clientId = options.clientId ?? this.newId();
     this.session = this.newId();
     this.sockets = new WsSocketPool(options.wsIdleMs ?? DEFAULT_WS_IDLE_MS);
-    this.breakers = new BreakerRegistry(options.breaker ?? {}, (change) => this.breakerChanged(change), () => this.clock.date());
+    this.breakers = new BreakerRegistry(
+      options.breaker ?? {},
+      (change) => this.breakerChanged(change),
+      () => this.clock.date(),
+    );
   }
 
   /** Sent as `session_id` and in the WS path. */
@@ -124,7 +127,9 @@ export class OrchestratorClient {
     if (!journey.ok) throw new ChatInputError(journey.reason);
     if (transport !== 'raw' && journey.text.trim() === '') throw new ChatInputError('the message is empty');
     const pinned = request.pinnedTarget?.trim();
-    const step = pinned ? pinnedChatTarget(pinned, transport, correlationId, this.pinnedBase) : await decideChatTarget(this.options.net, setup, request, correlationId);
+    const step = pinned
+      ? pinnedChatTarget(pinned, transport, correlationId, this.pinnedBase)
+      : await decideChatTarget(this.options.net, setup, request, correlationId);
     const ex = new ClientExchange({
       correlationId,
       transport,
@@ -265,11 +270,20 @@ export class OrchestratorClient {
 
   private finish(ex: ClientExchange, outcome: ChatOutcome): ChatOutcome {
     if (outcome.ok) {
-      ex.emit({ type: 'complete', correlationId: outcome.correlationId, response: outcome.response, firstTokenMs: outcome.firstTokenMs, totalMs: outcome.totalMs });
+      ex.emit({
+        type: 'complete',
+        correlationId: outcome.correlationId,
+        response: outcome.response,
+        firstTokenMs: outcome.firstTokenMs,
+        totalMs: outcome.totalMs,
+      });
       ex.log.info({ url: outcome.url, totalMs: outcome.totalMs, firstTokenMs: outcome.firstTokenMs }, 'chat exchange complete');
     } else {
       ex.emit({ type: 'error', correlationId: outcome.correlationId, error: outcome.error });
-      ex.log.warn({ url: outcome.url, class: outcome.error.class, detail: outcome.error.detail, totalMs: outcome.totalMs }, 'chat exchange failed');
+      ex.log.warn(
+        { url: outcome.url, class: outcome.error.class, detail: outcome.error.detail, totalMs: outcome.totalMs },
+        'chat exchange failed',
+      );
     }
     return outcome;
   }

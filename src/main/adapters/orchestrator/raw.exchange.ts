@@ -47,10 +47,13 @@ export async function rawHttpExchange(ctx: ExchangeContext, message: string): Pr
   if (message !== '') ctx.emit({ type: 'frame', correlationId: ctx.correlationId, direction: 'out', data: message });
   const reply = await httpCall(
     ctx,
-    message === '' ? { method: 'GET' } : { method: 'POST', body: message, contentType: looksLikeJson(message) ? 'application/json' : 'text/plain; charset=utf-8' },
+    message === ''
+      ? { method: 'GET' }
+      : { method: 'POST', body: message, contentType: looksLikeJson(message) ? 'application/json' : 'text/plain; charset=utf-8' },
   );
   if (!reply.ok) return reply;
   ctx.emit({ type: 'frame', correlationId: ctx.correlationId, direction: 'in', data: reply.body });
-  if (reply.status < 200 || reply.status >= 300) return { ok: false, fault: { kind: 'http-status', status: reply.status, body: reply.body } };
+  if (reply.status < 200 || reply.status >= 300)
+    return { ok: false, fault: { kind: 'http-status', status: reply.status, body: reply.body } };
   return { ok: true, response: reply.body, firstTokenAt: reply.at };
 }

@@ -1,6 +1,7 @@
+import { errorMessage } from '../../../shared/error-message.ts';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
-import { abortFault, errorCode, errorMessage, type AbortCause, type ExchangeContext, type ExchangeResult } from './exchange-context.ts';
+import { abortFault, errorCode, type AbortCause, type ExchangeContext, type ExchangeResult } from './exchange-context.ts';
 import type { ExpiryListener } from './exchange-deadline.ts';
 
 /** Most of a refused upgrade's body kept, bytes: enough for an error message, not a page. */
@@ -165,7 +166,10 @@ export class WsRun implements ExpiryListener {
     let size = 0;
     const done = (): void => {
       const body = Buffer.concat(chunks).toString('utf8');
-      this.settle({ ok: false, fault: { kind: 'ws-handshake', status, message: `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, body } });
+      this.settle({
+        ok: false,
+        fault: { kind: 'ws-handshake', status, message: `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`, body },
+      });
       req.destroy();
       this.link.socket.terminate();
     };
@@ -184,7 +188,10 @@ export class WsRun implements ExpiryListener {
     if (!this.hasOpened) {
       this.settle({
         ok: false,
-        fault: code && !code.startsWith('WS_ERR_') ? { kind: 'network', code, message: error.message, phase: 'connect' } : { kind: 'ws-handshake', message: error.message },
+        fault:
+          code && !code.startsWith('WS_ERR_')
+            ? { kind: 'network', code, message: error.message, phase: 'connect' }
+            : { kind: 'ws-handshake', message: error.message },
       });
     } else if (code.startsWith('WS_ERR_')) {
       // An invalid frame at the WebSocket level (bad opcode, invalid UTF-8, bad close code).
@@ -197,7 +204,10 @@ export class WsRun implements ExpiryListener {
     if (this.settled) return;
     const { lastError } = this;
     if (!this.hasOpened) {
-      this.settle({ ok: false, fault: { kind: 'ws-handshake', message: lastError?.message ?? 'the connection closed during the handshake' } });
+      this.settle({
+        ok: false,
+        fault: { kind: 'ws-handshake', message: lastError?.message ?? 'the connection closed during the handshake' },
+      });
       return;
     }
     const { lease } = this;

@@ -3,6 +3,7 @@ import type Conf from 'conf';
 import type { Settings } from '../../../shared/model/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { SettingsBackend } from './settings-store.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 type ConfStore = Conf<Record<string, unknown>>;
 
@@ -11,7 +12,7 @@ type ConfStore = Conf<Record<string, unknown>>;
  * and the store starts again from defaults. Returns the new name, or null when there was nothing to move.
  */
 function quarantine(path: string, logger: Logger, error: unknown): string | null {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = errorMessage(error);
   if (!existsSync(path)) return null;
   const aside = `${path}.corrupt-${Date.now()}`;
   try {

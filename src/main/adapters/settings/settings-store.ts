@@ -1,6 +1,7 @@
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/model/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { SettingsPort } from '../../core/ports/settings.port.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** The raw key/value file behind a settings store (conf or electron-store). Reads never throw. */
 export interface SettingsBackend {
@@ -73,7 +74,7 @@ export function createSettingsStore(backend: SettingsBackend, logger: Logger): S
         try {
           listener(next);
         } catch (error) {
-          logger.error({ err: error instanceof Error ? error.message : String(error) }, 'settings listener failed');
+          logger.error({ err: errorMessage(error) }, 'settings listener failed');
         }
       }
       return next;

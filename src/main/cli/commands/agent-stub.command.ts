@@ -3,6 +3,7 @@ import { startAgentStub, type AgentStub } from '../../adapters/agent-stub/agent-
 import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS } from '../../adapters/agent-stub/fault-mode.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** The port an orchestrator listens on in the default profile. */
 export const AGENT_STUB_DEFAULT_PORT = 8006;
@@ -33,7 +34,8 @@ function parseFault(value: string): FaultMode {
 
 function parseDelay(value: string): number {
   const ms = Number(value);
-  if (!/^\d+$/.test(value.trim()) || ms > MAX_DELAY_MS) throw new InvalidArgumentError(`expected whole milliseconds between 0 and ${MAX_DELAY_MS}.`);
+  if (!/^\d+$/.test(value.trim()) || ms > MAX_DELAY_MS)
+    throw new InvalidArgumentError(`expected whole milliseconds between 0 and ${MAX_DELAY_MS}.`);
   return ms;
 }
 
@@ -49,7 +51,7 @@ export async function runAgentStub(deps: CliDeps, options: AgentStubCommandOptio
     stub = await startAgentStub({ host: options.host, port: options.port, fault: options.fault, delayMs: options.delayMs, logger });
   } catch (error) {
     await services.close();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     deps.stderr.write(`stack-doctor: cannot start the agent stub on ${options.host}:${options.port}: ${message}\n`);
     return ExitCode.couldNotDiagnose;
   }

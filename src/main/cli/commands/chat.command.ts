@@ -79,7 +79,9 @@ function humanPrinter(deps: CliDeps): (event: ChatEvent) => void {
         return;
       case 'complete':
         newline();
-        deps.stderr.write(`✓ complete in ${Math.round(event.totalMs)} ms${event.firstTokenMs === null ? '' : ` (first token ${Math.round(event.firstTokenMs)} ms)`}\n`);
+        deps.stderr.write(
+          `✓ complete in ${Math.round(event.totalMs)} ms${event.firstTokenMs === null ? '' : ` (first token ${Math.round(event.firstTokenMs)} ms)`}\n`,
+        );
         return;
       case 'error': {
         newline();

@@ -4,6 +4,7 @@ import { DiagnoseInputError } from '../../core/errors.ts';
 import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
 import { ExitCode, exitCodeForDiagnosis, type ExitCodeValue } from '../exit-codes.ts';
 import { formatCheckReport } from '../format/check-report.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface CheckOptions {
   workspace?: string;
@@ -36,7 +37,7 @@ async function diagnose(deps: CliDeps, factory: DoctorFactory, options: CheckOpt
     });
   } catch (error) {
     if (error instanceof DiagnoseInputError) return reportFailure(deps, error.message, error, options.verbose ?? false);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     services.logger.error({ err: message }, 'check failed unexpectedly');
     return reportFailure(deps, `could not diagnose: ${message}`, error, options.verbose ?? false);
   } finally {
@@ -52,7 +53,12 @@ export async function runCheck(deps: CliDeps, factory: DoctorFactory, options: C
   const parsed = diagnosisSchema.safeParse(outcome);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return reportFailure(deps, `internal error: diagnosis does not match its schema (${issue?.path.join('.')}: ${issue?.message})`, parsed.error, options.verbose ?? false);
+    return reportFailure(
+      deps,
+      `internal error: diagnosis does not match its schema (${issue?.path.join('.')}: ${issue?.message})`,
+      parsed.error,
+      options.verbose ?? false,
+    );
   }
   const diagnosis = parsed.data;
   if (options.json) deps.stdout.write(`${JSON.stringify(diagnosis, null, 2)}\n`);

@@ -10,6 +10,7 @@ import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
 import { generateToken } from './serve-auth.ts';
 import { startServeServer, type ServeServer } from './serve-server.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface ServeOptions {
   /** Default 0: a random free port. */
@@ -40,7 +41,12 @@ function appVersion(): string {
  * `stack-doctor serve`: the dashboard in a browser, with the same contract, handlers and events as the tray
  * app. Prints the URL, runs until SIGINT/SIGTERM, then closes server, doctor and logs.
  */
-export async function runServe(deps: CliDeps, factory: DoctorFactory, options: ServeOptions, rendererDir = defaultRendererDir): Promise<ExitCodeValue> {
+export async function runServe(
+  deps: CliDeps,
+  factory: DoctorFactory,
+  options: ServeOptions,
+  rendererDir = defaultRendererDir,
+): Promise<ExitCodeValue> {
   const services = deps.openServices(options.verbose ?? false);
   const { logger, settings } = services;
   const doctor = factory({ logger, settings, env: deps.env, cwd: deps.cwd });
@@ -72,7 +78,7 @@ export async function runServe(deps: CliDeps, factory: DoctorFactory, options: S
     await chat.dispose();
     await doctor.dispose();
     await services.close();
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     deps.stderr.write(`stack-doctor: cannot serve on ${options.host}:${options.port}: ${message}\n`);
     return ExitCode.couldNotDiagnose;
   }

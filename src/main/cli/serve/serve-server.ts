@@ -55,7 +55,9 @@ function text(res: ServerResponse, status: number, body: string): void {
 
 function rejectUpgrade(socket: Duplex, status: number, message: string): void {
   const reason = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`,
+  );
 }
 
 /** Serve mode: the built renderer plus the contract over a WebSocket at `/ws`, on loopback, behind a token. */

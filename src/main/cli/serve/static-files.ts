@@ -23,10 +23,7 @@ export function contentTypeFor(path: string): string {
   return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type StaticLookup =
-  | { kind: 'file'; path: string; body: Buffer; contentType: string }
-  | { kind: 'not-found' }
-  | { kind: 'bad-path' };
+export type StaticLookup = { kind: 'file'; path: string; body: Buffer; contentType: string } | { kind: 'not-found' } | { kind: 'bad-path' };
 
 /**
  * Maps a URL pathname to a file strictly inside rendererDir: percent-decoded, NUL rejected, resolved, and

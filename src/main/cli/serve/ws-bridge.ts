@@ -23,7 +23,13 @@ function readableId(value: unknown): number | null {
  * One client frame → one result frame. Broken frames get a BAD_MESSAGE result and the connection stays
  * open: one bad message from a buggy client must not cost it the session.
  */
-export async function handleClientMessage(socket: WebSocket, data: RawData, isBinary: boolean, dispatch: Dispatch, logger: Logger): Promise<void> {
+export async function handleClientMessage(
+  socket: WebSocket,
+  data: RawData,
+  isBinary: boolean,
+  dispatch: Dispatch,
+  logger: Logger,
+): Promise<void> {
   if (isBinary) return badMessage(socket, null, 'Binary frames are not part of the contract; send JSON text.');
   let value: unknown;
   try {

@@ -16,7 +16,8 @@ export interface ChatSetupSources {
   stackAliases?: readonly string[];
 }
 
-export type ChatSetupResult = { ok: true; setup: ChatSetup; config: StackConfig; configFile: string | null } | { ok: false; message: string };
+export type ChatSetupResult =
+  { ok: true; setup: ChatSetup; config: StackConfig; configFile: string | null } | { ok: false; message: string };
 
 /** The setup from a stack config: same precedence as the diagnosis (settings > config > env > default). */
 export function chatSetupFrom(config: StackConfig, sources: Omit<ChatSetupSources, 'workspace'>, configFile?: string): ChatSetup {

@@ -15,8 +15,7 @@ export interface ChatSetup {
 }
 
 export type ChatTargetStep =
-  | { ok: true; event: TargetEvent; base: URL | null; rawUrl: string | null }
-  | { ok: false; event: TargetEvent; error: ChatError };
+  { ok: true; event: TargetEvent; base: URL | null; rawUrl: string | null } | { ok: false; event: TargetEvent; error: ChatError };
 
 /**
  * The step for a target the user pinned (already trimmed, non-empty): no resolution, so no await, which

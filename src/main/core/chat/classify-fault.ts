@@ -119,10 +119,13 @@ export function classifyFault(fault: ChatFault, ctx: FaultContext): ChatError {
 }
 
 function httpStatusHint(status: number): string {
-  if (status === 404 || status === 405) return 'The chat path is not served here: check chat.paths.httpChat and that the target is the orchestrator, not another service.';
+  if (status === 404 || status === 405)
+    return 'The chat path is not served here: check chat.paths.httpChat and that the target is the orchestrator, not another service.';
   if (status === 401 || status === 403) return 'The server refused the request: check authentication and allowed origins.';
-  if (status === 400 || status === 422) return 'The server rejected the request body: it expects a different protocol profile (check the detail).';
-  if (status === 502 || status === 503 || status === 504) return 'A proxy or the server says it is not ready: check the service health and its upstreams.';
+  if (status === 400 || status === 422)
+    return 'The server rejected the request body: it expects a different protocol profile (check the detail).';
+  if (status === 502 || status === 503 || status === 504)
+    return 'A proxy or the server says it is not ready: check the service health and its upstreams.';
   if (status >= 500) return 'The server failed while answering: its logs hold the traceback for this correlation id.';
   return 'Check the detail and the server logs.';
 }

@@ -27,7 +27,8 @@ export function unresolvableError(target: OrchestratorTarget, correlationId: str
     hint =
       'The configured host is a docker alias: it resolves only inside its compose network. Start the stack with the port published so the localhost fallback answers, set orchestrator.fallbackUrl, or pin a target that answers.';
   } else if (dns) {
-    hint = 'The host is not a docker alias, so no fallback is tried: fix the host name (settings, stack-doctor.yaml, ORCHESTRATOR_SERVICE_URL) or pin a target.';
+    hint =
+      'The host is not a docker alias, so no fallback is tried: fix the host name (settings, stack-doctor.yaml, ORCHESTRATOR_SERVICE_URL) or pin a target.';
   } else {
     hint = 'The host resolves but nothing answers its health URL: start the orchestrator or check its port.';
   }

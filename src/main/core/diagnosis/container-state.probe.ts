@@ -15,6 +15,10 @@ export function containerStateProbe(container: ContainerInfo): ProbeResult {
   const base = { kind: 'container' as const, target: container.name, from: 'engine', latencyMs: 0, detail };
   if (container.state === 'running' && container.health !== 'unhealthy') return { ...base, ok: true };
   const code =
-    container.state === 'running' ? 'UNHEALTHY' : container.state === 'exited' ? `EXITED_${container.exitCode}` : container.state.toUpperCase();
+    container.state === 'running'
+      ? 'UNHEALTHY'
+      : container.state === 'exited'
+        ? `EXITED_${container.exitCode}`
+        : container.state.toUpperCase();
   return { ...base, ok: false, error: { code, message: container.status || container.state } };
 }

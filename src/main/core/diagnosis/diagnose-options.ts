@@ -10,9 +10,6 @@ export interface DiagnoseOptions {
   orchestratorUrl?: string;
 }
 
-/** Default per-probe timeout, ms. */
-export const DEFAULT_PROBE_TIMEOUT_MS = 1500;
-
 /** Everything one run needs, with defaults applied (built by createDoctor from options, settings and env). */
 export interface ResolvedDiagnoseOptions {
   /** Workspace directory as given (resolved and checked by diagnose). */

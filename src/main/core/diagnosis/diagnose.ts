@@ -52,7 +52,9 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
     env: options.env,
   });
 
-  const finish = (parts: Omit<Diagnosis, 'verdict' | 'checkedAt' | 'durationMs' | 'correlationId' | 'workspace' | 'runtime' | 'engine'>): Diagnosis => {
+  const finish = (
+    parts: Omit<Diagnosis, 'verdict' | 'checkedAt' | 'durationMs' | 'correlationId' | 'workspace' | 'runtime' | 'engine'>,
+  ): Diagnosis => {
     const findings = [...parts.findings].sort(compareFindings);
     const diagnosis: Diagnosis = {
       verdict: verdictOf(findings),
@@ -65,10 +67,7 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
       ...parts,
       findings,
     };
-    log.info(
-      { verdict: diagnosis.verdict, durationMs: diagnosis.durationMs, findings: findings.map((f) => f.id) },
-      'diagnosis finished',
-    );
+    log.info({ verdict: diagnosis.verdict, durationMs: diagnosis.durationMs, findings: findings.map((f) => f.id) }, 'diagnosis finished');
     return diagnosis;
   };
 
@@ -143,4 +142,3 @@ function notChecked(configured: { url: string; from: string }, reason: string): 
     attempts: [],
   };
 }
-

@@ -1,6 +1,7 @@
 import type { ContainerInfo, EngineReport } from '../../../shared/model/index.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { DockerEnginePort, NetworkInfo } from '../ports/docker-engine.port.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface EngineCheck {
   report: EngineReport;
@@ -11,7 +12,7 @@ export interface EngineCheck {
 
 function errorOf(error: unknown): { code: string; message: string } {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'ENGINE_ERROR';
-  return { code, message: error instanceof Error ? error.message : String(error) };
+  return { code, message: errorMessage(error) };
 }
 
 /** Engine version (bounded by timeoutMs), then containers and networks concurrently; failures are values. */

@@ -5,6 +5,7 @@ import { resolveOrchestratorTarget, type TargetInput } from '../orchestrator/res
 import { probeDnsFromContainer } from '../probes/container-dns.probe.ts';
 import { guardProbe } from './probe-guard.ts';
 import { hostPortKey, type ContainerDnsCheck, type PortCheck, type ProbeFacts, type UrlCheck } from './probe-facts.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface ProbeRunInput {
   engine: DockerEnginePort;
@@ -51,7 +52,12 @@ export async function runProbes(input: ProbeRunInput): Promise<ProbeFacts> {
     return [host, probe] as const;
   });
   const hostTcpTasks = [...hostTargets].map(async ([key, t]) => {
-    const probe = await guardProbe(net.tcpConnect(t.host, t.port, t.timeoutMs), { kind: 'tcp', target: key, from: 'host', timeoutMs: t.timeoutMs });
+    const probe = await guardProbe(net.tcpConnect(t.host, t.port, t.timeoutMs), {
+      kind: 'tcp',
+      target: key,
+      from: 'host',
+      timeoutMs: t.timeoutMs,
+    });
     return [key, probe] as const;
   });
 
@@ -90,7 +96,7 @@ export async function runProbes(input: ProbeRunInput): Promise<ProbeFacts> {
   );
 
   // A service without a container has nothing to answer; an exited one is reported as CONTAINER_EXITED.
-  const probed = services.filter((s) => s.container === null ? !s.declared : running(s));
+  const probed = services.filter((s) => (s.container === null ? !s.declared : running(s)));
   const urlTask = (kind: 'http' | 'ws', service: StackService, url: string): Promise<UrlCheck> => {
     const timeoutMs = timeoutOf(service);
     const call = kind === 'http' ? net.httpGet(url, timeoutMs) : net.wsHandshake(url, timeoutMs);
@@ -120,7 +126,7 @@ function uniqueByHost(service: StackService): StackService['targets'] {
 
 /** Safety net: the container probe should never reject; if it does, the answer is "unknown", not a crash. */
 function unknownDns(container: ContainerInfo, host: string, error: unknown): Omit<ContainerDnsCheck, 'service' | 'container' | 'target'> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return {
     probe: { kind: 'dns-container', target: host, from: container.name, ok: false, latencyMs: 0, error: { code: 'PROBE_FAILED', message } },
     reachability: { resolves: null, answers: null, basis: 'not-checked', note: message },

@@ -1,11 +1,4 @@
-import type {
-  DependencyTarget,
-  MatrixProject,
-  MatrixTarget,
-  Reachability,
-  Stack,
-  StackService,
-} from '../../../shared/model/index.ts';
+import type { DependencyTarget, MatrixProject, MatrixTarget, Reachability, Stack, StackService } from '../../../shared/model/index.ts';
 import { hostPortKey, type ProbeFacts } from './probe-facts.ts';
 
 /**
@@ -21,20 +14,12 @@ export function buildTruthMatrix(stack: Stack, facts: ProbeFacts, engineOk: bool
       containersUp: services.filter((s) => s.container?.state === 'running').length,
       // Services, not containers: a declared service without a container counts as one that is down.
       containersTotal: services.length,
-      targets: services.flatMap((service) =>
-        service.targets.map((target) => row(service, target, facts, aliases, engineOk)),
-      ),
+      targets: services.flatMap((service) => service.targets.map((target) => row(service, target, facts, aliases, engineOk))),
     };
   });
 }
 
-function row(
-  service: StackService,
-  target: DependencyTarget,
-  facts: ProbeFacts,
-  aliases: Set<string>,
-  engineOk: boolean,
-): MatrixTarget {
+function row(service: StackService, target: DependencyTarget, facts: ProbeFacts, aliases: Set<string>, engineOk: boolean): MatrixTarget {
   return {
     ...target,
     consumer: service.name,
@@ -71,8 +56,6 @@ function fromHost(target: DependencyTarget, facts: ProbeFacts, aliases: Set<stri
   const addresses = Array.isArray(dns.detail?.['addresses']) ? (dns.detail['addresses'] as unknown[]).join(', ') : '';
   const resolved = addresses ? `resolves to ${addresses}` : 'resolves';
   if (!tcp) return { resolves: true, answers: null, basis: 'probe', note: resolved };
-  const connect = tcp.ok
-    ? `connect ok (${Math.round(tcp.latencyMs)} ms)`
-    : `connect ${tcp.error?.code ?? 'failed'}`;
+  const connect = tcp.ok ? `connect ok (${Math.round(tcp.latencyMs)} ms)` : `connect ${tcp.error?.code ?? 'failed'}`;
   return { resolves: true, answers: tcp.ok, basis: 'probe', note: `${resolved}; ${connect}` };
 }

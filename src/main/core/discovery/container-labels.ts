@@ -18,7 +18,12 @@ export function composeServiceOf(container: ContainerInfo): string | undefined {
 
 export function configFilesOf(container: ContainerInfo): string[] {
   const raw = container.labels[LABEL_CONFIG_FILES];
-  return raw ? raw.split(',').map((file) => file.trim()).filter(Boolean) : [];
+  return raw
+    ? raw
+        .split(',')
+        .map((file) => file.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export function isDevcontainerContainer(container: ContainerInfo): boolean {

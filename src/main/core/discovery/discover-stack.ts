@@ -142,7 +142,9 @@ function toStackProject(project: DeclaredProject, tied: readonly ContainerInfo[]
   else {
     // Only labels describe it: the user-defined networks its containers are on.
     const onProject = tied.filter((container) =>
-      project.kind === 'devcontainer' ? isDevcontainerContainer(container) && !composeProjectOf(container) : composeProjectOf(container) === project.name,
+      project.kind === 'devcontainer'
+        ? isDevcontainerContainer(container) && !composeProjectOf(container)
+        : composeProjectOf(container) === project.name,
     );
     networks = unique(onProject.flatMap((c) => c.networks.map((n) => n.name)).filter((n) => !['bridge', 'host', 'none'].includes(n)));
   }

@@ -1,12 +1,6 @@
 import type { ContainerInfo, PortBinding, StackService } from '../../../shared/model/index.ts';
 import type { ComposeService } from './compose-model.ts';
-import {
-  composeProjectOf,
-  composeServiceOf,
-  containerName,
-  isDevcontainerContainer,
-  preferredContainer,
-} from './container-labels.ts';
+import { composeProjectOf, composeServiceOf, containerName, isDevcontainerContainer, preferredContainer } from './container-labels.ts';
 import type { DevcontainerModel } from './devcontainer.ts';
 import { IMAGE_DEVCONTAINER_PROJECT } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';

@@ -35,9 +35,7 @@ export const IMAGE_DEVCONTAINER_PROJECT = 'devcontainer';
 /** Compose files at the workspace root: base files (`compose.yaml`…) before overrides, as compose merges them. */
 export function rootComposeFiles(names: readonly string[]): string[] {
   const isBase = (name: string): boolean => /^(docker-)?compose\.ya?ml$/i.test(name);
-  return names
-    .filter((name) => COMPOSE_FILE.test(name))
-    .sort((a, b) => Number(isBase(b)) - Number(isBase(a)) || a.localeCompare(b));
+  return names.filter((name) => COMPOSE_FILE.test(name)).sort((a, b) => Number(isBase(b)) - Number(isBase(a)) || a.localeCompare(b));
 }
 
 /** Reads the compose files at the root and the devcontainer (with the compose files it names). */

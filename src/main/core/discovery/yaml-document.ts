@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { SourceDocument, SourcePosition } from './source-document.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /**
  * Parses YAML keeping node ranges. Merge keys (`<<: *common`) are enabled because compose files
@@ -20,7 +21,7 @@ export function loadYamlDocument(file: string, text: string): SourceDocument {
       value = doc.toJS({ maxAliasCount: 1000 }) ?? undefined;
     } catch (error) {
       // Alias bombs and unresolved aliases only surface when the document is converted.
-      syntaxIssues.push({ file, line: 1, column: 1, field: '', message: error instanceof Error ? error.message : String(error) });
+      syntaxIssues.push({ file, line: 1, column: 1, field: '', message: errorMessage(error) });
     }
   }
   const locate = (path: readonly PropertyKey[]): SourcePosition => {

@@ -27,7 +27,11 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
           : `Service "${service.name}" is in the compose file of project ${service.project} but the engine has no container for it.`,
         evidence: [],
         fix: isDev
-          ? { description: 'Open the folder in its dev container ("Dev Containers: Reopen in Container") or run `devcontainer up --workspace-folder .`.', command: 'devcontainer up --workspace-folder .' }
+          ? {
+              description:
+                'Open the folder in its dev container ("Dev Containers: Reopen in Container") or run `devcontainer up --workspace-folder .`.',
+              command: 'devcontainer up --workspace-folder .',
+            }
           : {
               description: `Create and start it: \`docker compose up -d ${service.name}\` in the project folder.`,
               command: `docker compose -p ${service.project} up -d ${service.name}`,
@@ -59,9 +63,9 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
     const clean = container.exitCode === 0 && container.state !== 'dead';
     // A clean exit of something nobody needs is a finished one-shot job, not a problem.
     if (clean && dependents.length === 0) return [];
-    const needed = dependents.length > 0 ? ` ${dependents.map(serviceLabel).join(', ')} depend${dependents.length === 1 ? 's' : ''} on it.` : '';
-    const what =
-      container.state === 'created' ? 'was created but never started' : `exited with code ${container.exitCode}`;
+    const needed =
+      dependents.length > 0 ? ` ${dependents.map(serviceLabel).join(', ')} depend${dependents.length === 1 ? 's' : ''} on it.` : '';
+    const what = container.state === 'created' ? 'was created but never started' : `exited with code ${container.exitCode}`;
     return [
       {
         id: 'CONTAINER_EXITED',

@@ -27,7 +27,10 @@ export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCh
         summary: `${url} reports status "${bodyStatus}"`,
         cause: `The service answers (HTTP ${String(probe.detail?.['status'] ?? '?')}) but its own health check says ${bodyStatus}; the body names what it depends on.`,
         evidence: [probe],
-        fix: { description: `Read the health body (\`curl -s ${url}\`) for the failing dependency and fix that first.`, command: `curl -s ${url}` },
+        fix: {
+          description: `Read the health body (\`curl -s ${url}\`) for the failing dependency and fix that first.`,
+          command: `curl -s ${url}`,
+        },
       });
       continue;
     }
@@ -60,7 +63,9 @@ export function wsFindings(ws: UrlCheck[], ports: PortCheck[], health: UrlCheck[
       summary: `WebSocket handshake to ${url} failed`,
       cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}${probe.detail?.['status'] ? ` (HTTP ${String(probe.detail['status'])})` : ''}. A proxy that drops the Upgrade header, a wrong path, or the server not running give this.`,
       evidence: [probe],
-      fix: { description: `Check the WebSocket path and that nothing between here and ${subjectHost(url)} strips the Upgrade/Connection headers.` },
+      fix: {
+        description: `Check the WebSocket path and that nothing between here and ${subjectHost(url)} strips the Upgrade/Connection headers.`,
+      },
     }));
 }
 

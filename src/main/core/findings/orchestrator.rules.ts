@@ -25,9 +25,7 @@ export function orchestratorFindings({ orchestrator, services, runtime }: Orches
   // Nobody configured it and nothing in the stack names it: this stack has no orchestrator to miss, and
   // whatever happens to answer on localhost:8006 is not its orchestrator either.
   const irrelevant =
-    orchestrator.configuredFrom === 'default' &&
-    !provider &&
-    !services.some((s) => s.targets.some((t) => t.host === target?.host));
+    orchestrator.configuredFrom === 'default' && !provider && !services.some((s) => s.targets.some((t) => t.host === target?.host));
   if (orchestrator.decision === 'localhost-fallback') {
     return [
       {

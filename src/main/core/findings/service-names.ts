@@ -2,9 +2,7 @@ import type { StackService } from '../../../shared/model/index.ts';
 
 /** How a finding names a service: `project/service`, or just the name when that says it all. */
 export function serviceLabel(service: StackService): string {
-  return service.role === 'devcontainer' || service.project === service.name
-    ? service.name
-    : `${service.project}/${service.name}`;
+  return service.role === 'devcontainer' || service.project === service.name ? service.name : `${service.project}/${service.name}`;
 }
 
 /** Every DNS name a service answers to in its networks: service name, container name, network aliases. */
@@ -29,8 +27,7 @@ export function dependentsOf(services: StackService[], service: StackService): S
   return services.filter(
     (other) =>
       other !== service &&
-      ((other.project === service.project && other.dependsOn.includes(service.name)) ||
-        other.targets.some((t) => names.has(t.host))),
+      ((other.project === service.project && other.dependsOn.includes(service.name)) || other.targets.some((t) => names.has(t.host))),
   );
 }
 

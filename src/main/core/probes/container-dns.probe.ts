@@ -62,7 +62,8 @@ export async function probeDnsFromContainer(engine: DockerEnginePort, input: Con
 
 function decide(topology: TopologyVerdict, lookup: ContainerLookup | null, consumer: ContainerInfo): Reachability {
   if (lookup && lookup.resolves !== null) {
-    if (topology.resolves === null) return { resolves: lookup.resolves, answers: null, basis: 'lookup', note: `${lookup.note} (${topology.note})` };
+    if (topology.resolves === null)
+      return { resolves: lookup.resolves, answers: null, basis: 'lookup', note: `${lookup.note} (${topology.note})` };
     const note =
       topology.resolves === lookup.resolves
         ? `${lookup.note}; ${topology.note}`

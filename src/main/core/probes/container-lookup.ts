@@ -1,4 +1,5 @@
 import type { DockerEnginePort, ExecResult } from '../ports/index.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 
 /** A name lookup run inside a container, and what it said. */
 export interface ContainerLookup {
@@ -25,7 +26,9 @@ function combined(result: ExecResult): string {
 function toolMissing(tool: string, result: ExecResult): boolean {
   if (result.exitCode === 126 || result.exitCode === 127) return true;
   const text = `${result.stdout}\n${result.stderr}`;
-  return /executable file not found|no such file or directory/i.test(text) || new RegExp(`\\b${tool}: (command )?not found`, 'i').test(text);
+  return (
+    /executable file not found|no such file or directory/i.test(text) || new RegExp(`\\b${tool}: (command )?not found`, 'i').test(text)
+  );
 }
 
 /** `getent hosts`: one `address  name…` line per address; exit 2 when the key is unknown. */
@@ -77,8 +80,15 @@ export async function lookupInContainer(
     try {
       result = await engine.exec(containerId, argv(host), budget);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return { tool: null, resolves: null, addresses: [], output: '', note: `lookup could not run: ${message}`, failure: { code: 'EXEC_FAILED', message } };
+      const message = errorMessage(err);
+      return {
+        tool: null,
+        resolves: null,
+        addresses: [],
+        output: '',
+        note: `lookup could not run: ${message}`,
+        failure: { code: 'EXEC_FAILED', message },
+      };
     }
     if (result.timedOut) {
       const message = `${tool} ${host} did not finish within ${timeoutMs} ms`;

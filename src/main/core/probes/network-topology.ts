@@ -40,7 +40,11 @@ export function resolveByTopology(
 ): TopologyVerdict {
   const host = normalizeHost(rawHost);
   if (isLocalhost(host) || isIpLiteral(host)) {
-    return { resolves: true, reachableOn: [], note: `${rawHost} is ${isLocalhost(host) ? 'localhost' : 'an IP address'}: nothing to resolve` };
+    return {
+      resolves: true,
+      reachableOn: [],
+      note: `${rawHost} is ${isLocalhost(host) ? 'localhost' : 'an IP address'}: nothing to resolve`,
+    };
   }
   const consumerNets = consumer.networks.map((n) => n.name);
   if (consumerNets.length === 0 || consumerNets.includes('host')) {

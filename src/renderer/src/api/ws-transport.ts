@@ -111,7 +111,10 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     if (parsed.success) return settle(id, { ok: true, value: parsed.data });
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    settle(id, fail('BAD_MESSAGE', `${invokeContract[entry.name].channel}: response failed its schema: ${issue?.message ?? 'invalid'}${where}`));
+    settle(
+      id,
+      fail('BAD_MESSAGE', `${invokeContract[entry.name].channel}: response failed its schema: ${issue?.message ?? 'invalid'}${where}`),
+    );
   };
 
   const onEvent = (channel: string, payload: unknown): void => {

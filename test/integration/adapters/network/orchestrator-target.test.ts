@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkProbeAdapter } from '../../../../src/main/adapters/network/network-probe.adapter.ts';
-import { resolveOrchestratorTarget, TARGET_INPUT_DEFAULTS, type TargetInput } from '../../../../src/main/core/orchestrator/resolve-target.ts';
+import {
+  resolveOrchestratorTarget,
+  TARGET_INPUT_DEFAULTS,
+  type TargetInput,
+} from '../../../../src/main/core/orchestrator/resolve-target.ts';
 import { orchestratorTargetSchema } from '../../../../src/shared/model/index.ts';
 import { closedPort, startHttpServer } from './local-servers.ts';
 
@@ -46,7 +50,9 @@ describe('resolveOrchestratorTarget with the real network adapter', () => {
       ['health', true],
     ]);
     expect(target.reason).toMatch(
-      new RegExp(`^orchestrator-service is a docker alias that does not resolve from here \\((ENOTFOUND|EAI_AGAIN)\\); ${fallbackUrl} answers \\(200 in \\d+ ms\\)$`),
+      new RegExp(
+        `^orchestrator-service is a docker alias that does not resolve from here \\((ENOTFOUND|EAI_AGAIN)\\); ${fallbackUrl} answers \\(200 in \\d+ ms\\)$`,
+      ),
     );
   });
 
@@ -69,7 +75,10 @@ describe('resolveOrchestratorTarget with the real network adapter', () => {
   });
 
   it('fails fast on a dotted name that does not resolve', async () => {
-    const target = await resolveOrchestratorTarget(net, input({ configuredUrl: 'http://nope.invalid:8006', aliases: [], fallbackUrl: `http://127.0.0.1:${fallback.port}` }));
+    const target = await resolveOrchestratorTarget(
+      net,
+      input({ configuredUrl: 'http://nope.invalid:8006', aliases: [], fallbackUrl: `http://127.0.0.1:${fallback.port}` }),
+    );
     expect(target).toMatchObject({ decision: 'unresolvable', hostIsAlias: false });
     expect(target.attempts.map((a) => a.step)).toEqual(['dns']);
   });

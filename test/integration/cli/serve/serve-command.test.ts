@@ -71,9 +71,13 @@ describe('stack-doctor serve (real process)', () => {
     expect(run).toMatchObject({ result: { ok: true, value: { workspace: dir } } });
     const started = await waitFor((f) => f.channel === 'diagnosis:started');
     const completed = await waitFor((f) => f.channel === 'diagnosis:completed');
-    expect((completed.payload as { correlationId: string }).correlationId).toBe((started.payload as { correlationId: string }).correlationId);
+    expect((completed.payload as { correlationId: string }).correlationId).toBe(
+      (started.payload as { correlationId: string }).correlationId,
+    );
 
-    expect(await call(3, 'settings:update', { refreshIntervalSec: 60 })).toMatchObject({ result: { ok: true, value: { refreshIntervalSec: 60 } } });
+    expect(await call(3, 'settings:update', { refreshIntervalSec: 60 })).toMatchObject({
+      result: { ok: true, value: { refreshIntervalSec: 60 } },
+    });
     expect(await waitFor((f) => f.channel === 'settings:changed')).toMatchObject({ payload: { refreshIntervalSec: 60 } });
     ws.close();
   });

@@ -136,7 +136,12 @@ describe('serve server over HTTP', () => {
   });
 
   it('blocks path traversal, encoded or not', async () => {
-    for (const path of [`/../secret.txt?token=${TOKEN}`, `/..%2fsecret.txt?token=${TOKEN}`, `/%2e%2e/secret.txt?token=${TOKEN}`, `/assets/..%2f..%2fsecret.txt?token=${TOKEN}`]) {
+    for (const path of [
+      `/../secret.txt?token=${TOKEN}`,
+      `/..%2fsecret.txt?token=${TOKEN}`,
+      `/%2e%2e/secret.txt?token=${TOKEN}`,
+      `/assets/..%2f..%2fsecret.txt?token=${TOKEN}`,
+    ]) {
       const res = await get(server.port, path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.body).not.toContain('top secret');
@@ -196,7 +201,13 @@ describe('serve server lifecycle', () => {
   it('answers 503 with a build hint when the renderer is not built, and close() ends clients', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'sd-serve-empty-'));
     let stopped = false;
-    const other = await startServeServer({ dispatch, subscribe: () => () => (stopped = true), rendererDir: empty, token: TOKEN, logger: silentLogger });
+    const other = await startServeServer({
+      dispatch,
+      subscribe: () => () => (stopped = true),
+      rendererDir: empty,
+      token: TOKEN,
+      logger: silentLogger,
+    });
     try {
       const res = await get(other.port, `/?token=${TOKEN}`);
       expect(res.status).toBe(503);

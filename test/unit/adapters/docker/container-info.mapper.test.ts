@@ -11,10 +11,27 @@ function inspect(overrides: Partial<ContainerInspectJson> = {}): ContainerInspec
     Id: ID,
     Name: '/shop-orchestrator-1',
     RestartCount: 2,
-    State: { Status: 'running', ExitCode: 0, StartedAt: '2026-01-01T00:00:00Z', FinishedAt: '0001-01-01T00:00:00Z', Health: { Status: 'starting' } },
-    Config: { Image: 'shop/orchestrator:dev', Env: ['A=1', 'URL=http://x:1/?a=b', 'BARE'], Labels: composeLabels, ExposedPorts: { '8006/tcp': {} } },
+    State: {
+      Status: 'running',
+      ExitCode: 0,
+      StartedAt: '2026-01-01T00:00:00Z',
+      FinishedAt: '0001-01-01T00:00:00Z',
+      Health: { Status: 'starting' },
+    },
+    Config: {
+      Image: 'shop/orchestrator:dev',
+      Env: ['A=1', 'URL=http://x:1/?a=b', 'BARE'],
+      Labels: composeLabels,
+      ExposedPorts: { '8006/tcp': {} },
+    },
     NetworkSettings: {
-      Ports: { '8006/tcp': [{ HostIp: '0.0.0.0', HostPort: '8006' }, { HostIp: '::', HostPort: '8006' }], '9000/tcp': null },
+      Ports: {
+        '8006/tcp': [
+          { HostIp: '0.0.0.0', HostPort: '8006' },
+          { HostIp: '::', HostPort: '8006' },
+        ],
+        '9000/tcp': null,
+      },
       Networks: {
         shop_default: { Aliases: ['orchestrator-service', 'abcdef123456'], IPAddress: '172.20.0.3' },
         bridge: { Aliases: null, IPAddress: '172.17.0.2' },
@@ -47,7 +64,11 @@ describe('toContainerInfo', () => {
       { containerPort: 9000, protocol: 'tcp' },
     ]);
     expect(info.networks).toEqual([
-      { name: 'shop_default', aliases: ['orchestrator-service', 'abcdef123456', 'shop-orchestrator-1', 'orchestrator'], ipAddress: '172.20.0.3' },
+      {
+        name: 'shop_default',
+        aliases: ['orchestrator-service', 'abcdef123456', 'shop-orchestrator-1', 'orchestrator'],
+        ipAddress: '172.20.0.3',
+      },
       { name: 'bridge', aliases: [], ipAddress: '172.17.0.2' },
     ]);
   });
@@ -62,7 +83,14 @@ describe('toContainerInfo', () => {
       undefined,
       new Map(),
     );
-    expect(info).toMatchObject({ state: 'exited', exitCode: 137, health: 'none', status: 'exited', finishedAt: '2026-01-01T00:05:00Z', networks: [] });
+    expect(info).toMatchObject({
+      state: 'exited',
+      exitCode: 137,
+      health: 'none',
+      status: 'exited',
+      finishedAt: '2026-01-01T00:05:00Z',
+      networks: [],
+    });
     expect(info.ports).toEqual([{ containerPort: 8006, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 18006 }]);
   });
 
@@ -78,7 +106,12 @@ describe('dnsNamesOn', () => {
     for (const n of ['bridge', 'host', 'none']) expect(dnsNamesOn(n, { Aliases: ['x'] }, container, undefined)).toEqual([]);
   });
   it('adds DNSNames, the name and the short id; the service only on the project networks', () => {
-    expect(dnsNamesOn('other', { Aliases: ['a'], DNSNames: ['web-1', 'b'] }, container, { labels: {} })).toEqual(['a', 'web-1', 'b', 'abcdef123456']);
+    expect(dnsNamesOn('other', { Aliases: ['a'], DNSNames: ['web-1', 'b'] }, container, { labels: {} })).toEqual([
+      'a',
+      'web-1',
+      'b',
+      'abcdef123456',
+    ]);
     expect(dnsNamesOn('shop_backend', { Aliases: null }, container, undefined)).toContain('orchestrator');
     expect(dnsNamesOn('ext', {}, container, { labels: { 'com.docker.compose.project': 'shop' } })).toContain('orchestrator');
   });

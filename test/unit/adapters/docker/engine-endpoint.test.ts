@@ -19,7 +19,10 @@ const write = (path: string, text: string): void => {
 };
 const contextMeta = (name: string, host: string, extra: Record<string, unknown> = {}): void => {
   const hash = createHash('sha256').update(name).digest('hex');
-  write(join(home, '.docker', 'contexts', 'meta', hash, 'meta.json'), JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, ...extra } } }));
+  write(
+    join(home, '.docker', 'contexts', 'meta', hash, 'meta.json'),
+    JSON.stringify({ Name: name, Endpoints: { docker: { Host: host, ...extra } } }),
+  );
 };
 
 beforeEach(() => {
@@ -54,7 +57,11 @@ describe('resolveEngineEndpoint', () => {
     write(join(certs, 'ca.pem'), 'CA');
     write(join(certs, 'cert.pem'), 'CERT');
     write(join(certs, 'key.pem'), 'KEY');
-    const tls = resolveEngineEndpoint({ DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs }, home, read);
+    const tls = resolveEngineEndpoint(
+      { DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certs },
+      home,
+      read,
+    );
     expect(tls.modemOptions).toMatchObject({ protocol: 'https', host: 'docker.example', port: '2376', ca: 'CA', cert: 'CERT', key: 'KEY' });
   });
 
@@ -79,7 +86,11 @@ describe('resolveEngineEndpoint', () => {
     write(join(config, 'contexts', 'tls', hash, 'docker', 'cert.pem'), 'CERT');
     write(join(config, 'contexts', 'tls', hash, 'docker', 'key.pem'), 'KEY');
     const r = resolveEngineEndpoint({ DOCKER_CONFIG: config }, home, read);
-    expect(r).toMatchObject({ endpoint: 'tcp://h:2376', context: 'secure', modemOptions: { protocol: 'https', ca: 'CA', cert: 'CERT', key: 'KEY' } });
+    expect(r).toMatchObject({
+      endpoint: 'tcp://h:2376',
+      context: 'secure',
+      modemOptions: { protocol: 'https', ca: 'CA', cert: 'CERT', key: 'KEY' },
+    });
   });
 
   it('treats the default context, a missing context and a corrupt config as the default socket', () => {
@@ -101,7 +112,10 @@ describe('modemOptionsFor', () => {
 
 describe('an unusable DOCKER_HOST', () => {
   it('is reported as invalid instead of throwing; host:port without a scheme means tcp', () => {
-    expect(resolveEngineEndpoint({ DOCKER_HOST: 'tcp://' }, home, read)).toMatchObject({ endpoint: 'tcp://', invalid: expect.stringContaining('not a valid endpoint') });
+    expect(resolveEngineEndpoint({ DOCKER_HOST: 'tcp://' }, home, read)).toMatchObject({
+      endpoint: 'tcp://',
+      invalid: expect.stringContaining('not a valid endpoint'),
+    });
     expect(resolveEngineEndpoint({ DOCKER_HOST: 'localhost:2375' }, home, read)).toMatchObject({
       modemOptions: { protocol: 'http', host: 'localhost', port: '2375' },
     });

@@ -16,7 +16,10 @@ describe('toEngineError', () => {
     }
   });
   it('maps 404 / 409 / 500 to NOT_FOUND / CONFLICT / ENGINE_ERROR on one line', () => {
-    expect(toEngineError(modemError(404, 'No such container: x'), at, 'exec')).toMatchObject({ code: 'NOT_FOUND', message: `exec: No such container: x (engine at ${at})` });
+    expect(toEngineError(modemError(404, 'No such container: x'), at, 'exec')).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `exec: No such container: x (engine at ${at})`,
+    });
     expect(toEngineError(modemError(409, 'Container abc is not running'), at, 'exec').code).toBe('CONFLICT');
     const e = toEngineError(modemError(500, 'boom\nsecond line'), at, 'list');
     expect(e).toMatchObject({ code: 'ENGINE_ERROR', message: `list: HTTP 500 boom second line (engine at ${at})` });

@@ -40,7 +40,9 @@ describe('formatCheckReport', () => {
   it('shows the runtime and the orchestrator decision with its reason before the matrix', () => {
     const text = formatCheckReport(diagnosisFixture(), { color: false });
     expect(text).toMatch(/Runtime: +Stack Doctor runs on host \(laptop; no container signals\)/);
-    expect(text).toContain('Orchestrator: localhost-fallback → http://localhost:8006 (configured http://orchestrator-service:8006 from default)');
+    expect(text).toContain(
+      'Orchestrator: localhost-fallback → http://localhost:8006 (configured http://orchestrator-service:8006 from default)',
+    );
     expect(text).toContain('orchestrator-service does not resolve here; http://localhost:8006 answers');
     expect(text.indexOf('Orchestrator:')).toBeLessThan(text.indexOf('Runtime truth matrix'));
   });
@@ -65,7 +67,12 @@ describe('formatCheckReport', () => {
 
   it('offers --project for other compose projects when nothing matched', () => {
     const text = formatCheckReport(
-      diagnosisFixture({ projects: [], findings: [], verdict: 'healthy', otherProjects: [{ name: 'billing', workingDir: '/srv/billing', containers: 3 }] }),
+      diagnosisFixture({
+        projects: [],
+        findings: [],
+        verdict: 'healthy',
+        otherProjects: [{ name: 'billing', workingDir: '/srv/billing', containers: 3 }],
+      }),
       { color: false },
     );
     expect(text.split('\n')[0]).toMatch(/^✔ HEALTHY/);

@@ -2,15 +2,28 @@ import { describe, expect, it } from 'vitest';
 import type { ChatError } from '../../../../src/shared/model/index.ts';
 import { breakerKey, countsAgainstBreaker } from '../../../../src/main/core/chat/breaker-rules.ts';
 import type { ChatOutcome } from '../../../../src/main/core/chat/chat-outcome.ts';
-import { ChatSession } from '../../../../src/main/core/chat/chat-session.ts';
 import { chatPathsOf, httpBase, httpChatUrl, rawKind, wsChatUrl } from '../../../../src/main/core/chat/chat-urls.ts';
 import { comparePaths } from '../../../../src/main/core/chat/compare-paths.ts';
 
-const error = (cls: ChatError['class'], extra: Partial<ChatError> = {}): ChatError => ({ class: cls, explanation: 'e', hint: 'h', correlationId: 'c', ...extra });
+const error = (cls: ChatError['class'], extra: Partial<ChatError> = {}): ChatError => ({
+  class: cls,
+  explanation: 'e',
+  hint: 'h',
+  correlationId: 'c',
+  ...extra,
+});
 
 describe('countsAgainstBreaker', () => {
   it('counts failures that say the target is down or broken', () => {
-    for (const cls of ['DNS_NOT_FOUND', 'CONNECTION_REFUSED', 'TIMEOUT', 'TLS_ERROR', 'WS_CLOSED', 'PROTOCOL_VIOLATION', 'SERVER_COMPONENT_MISSING'] as const) {
+    for (const cls of [
+      'DNS_NOT_FOUND',
+      'CONNECTION_REFUSED',
+      'TIMEOUT',
+      'TLS_ERROR',
+      'WS_CLOSED',
+      'PROTOCOL_VIOLATION',
+      'SERVER_COMPONENT_MISSING',
+    ] as const) {
       expect(countsAgainstBreaker(error(cls))).toBe(true);
     }
     expect(countsAgainstBreaker(error('HTTP_STATUS', { status: 503 }))).toBe(true);
@@ -18,7 +31,8 @@ describe('countsAgainstBreaker', () => {
     expect(countsAgainstBreaker(error('WS_HANDSHAKE_FAILED'))).toBe(true);
   });
   it('does not count agent errors, wrong paths, or failures where nothing was sent', () => {
-    for (const cls of ['AGENT_ERROR', 'CIRCUIT_OPEN', 'RUNTIME_TARGET_UNRESOLVABLE'] as const) expect(countsAgainstBreaker(error(cls))).toBe(false);
+    for (const cls of ['AGENT_ERROR', 'CIRCUIT_OPEN', 'RUNTIME_TARGET_UNRESOLVABLE'] as const)
+      expect(countsAgainstBreaker(error(cls))).toBe(false);
     expect(countsAgainstBreaker(error('HTTP_STATUS', { status: 404 }))).toBe(false);
     expect(countsAgainstBreaker(error('WS_HANDSHAKE_FAILED', { status: 404 }))).toBe(false);
   });
@@ -44,36 +58,32 @@ describe('chat URLs', () => {
 });
 
 describe('comparePaths', () => {
-  const ok = (transport: 'ws' | 'http', response: string): ChatOutcome => ({ ok: true, correlationId: transport, transport, url: 'u', response, firstTokenMs: 1, totalMs: 2 });
-  const failed = (transport: 'ws' | 'http', cls: ChatError['class']): ChatOutcome => ({ ok: false, correlationId: transport, transport, url: 'u', error: error(cls), totalMs: 2 });
+  const ok = (transport: 'ws' | 'http', response: string): ChatOutcome => ({
+    ok: true,
+    correlationId: transport,
+    transport,
+    url: 'u',
+    response,
+    firstTokenMs: 1,
+    totalMs: 2,
+  });
+  const failed = (transport: 'ws' | 'http', cls: ChatError['class']): ChatOutcome => ({
+    ok: false,
+    correlationId: transport,
+    transport,
+    url: 'u',
+    error: error(cls),
+    totalMs: 2,
+  });
   it('agrees when both answer the same text, whitespace aside', () => {
     expect(comparePaths(ok('ws', 'Hello  world'), ok('http', 'Hello world\n'))).toMatchObject({ bothAnswered: true, agree: true });
   });
   it('reports answers that differ and paths that fail', () => {
     expect(comparePaths(ok('ws', 'a'), ok('http', 'b'))).toMatchObject({ bothAnswered: true, agree: false });
-    expect(comparePaths(failed('ws', 'WS_HANDSHAKE_FAILED'), ok('http', 'b')).summary).toBe('HTTP answered; WS failed with WS_HANDSHAKE_FAILED.');
+    expect(comparePaths(failed('ws', 'WS_HANDSHAKE_FAILED'), ok('http', 'b')).summary).toBe(
+      'HTTP answered; WS failed with WS_HANDSHAKE_FAILED.',
+    );
     expect(comparePaths(ok('ws', 'a'), failed('http', 'HTTP_STATUS')).summary).toBe('WS answered; HTTP failed with HTTP_STATUS.');
     expect(comparePaths(failed('ws', 'TIMEOUT'), failed('http', 'TIMEOUT'))).toMatchObject({ bothAnswered: false, agree: false });
-  });
-});
-
-describe('ChatSession', () => {
-  it('builds exchanges from events and frees them on clear', () => {
-    const session = new ChatSession('client', 's1');
-    const exchange = session.begin({ correlationId: 'c1', transport: 'ws', message: 'hi' });
-    session.apply({ type: 'target', correlationId: 'c1', url: 'http://x', decision: 'pinned', reason: 'r', pinned: true });
-    session.apply({ type: 'status', correlationId: 'c1', status: 'processing' });
-    for (let i = 0; i < 10_000; i += 1) session.apply({ type: 'token', correlationId: 'c1', role: 'assistant', content: 't' });
-    session.apply({ type: 'token', correlationId: 'other', role: 'assistant', content: 'ignored' });
-    expect(exchange.state).toBe('streaming');
-    session.apply({ type: 'complete', correlationId: 'c1', response: 'done', firstTokenMs: 3, totalMs: 9 });
-    expect(exchange).toMatchObject({ state: 'complete', response: 'done', firstTokenMs: 3, totalMs: 9, statuses: ['processing'] });
-    expect(exchange.tokens).toHaveLength(10_000);
-    session.begin({ correlationId: 'c2', transport: 'http', message: 'x' });
-    session.apply({ type: 'error', correlationId: 'c2', error: error('TIMEOUT') });
-    expect(session.exchanges[1]?.state).toBe('error');
-    session.clear('s2');
-    expect(session.exchanges).toHaveLength(0);
-    expect(session.sessionId).toBe('s2');
   });
 });

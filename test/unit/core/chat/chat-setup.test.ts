@@ -23,7 +23,12 @@ describe('loadChatSetup', () => {
       '  journeys:',
       '    admin: { template: "[admin] {message}" }',
     ].join('\n');
-    const result = await loadChatSetup(workspace({ 'stack-doctor.yaml': yaml }), { workspace: '/ws', settings: { probeTimeoutMs: 700 }, env: {}, stackAliases: ['db'] });
+    const result = await loadChatSetup(workspace({ 'stack-doctor.yaml': yaml }), {
+      workspace: '/ws',
+      settings: { probeTimeoutMs: 700 },
+      env: {},
+      stackAliases: ['db'],
+    });
     expect(result).toMatchObject({
       ok: true,
       configFile: 'stack-doctor.yaml',
@@ -42,12 +47,24 @@ describe('loadChatSetup', () => {
   });
 
   it('settings override the config; no config is an empty one', async () => {
-    const result = await loadChatSetup(workspace({}), { workspace: '/ws', settings: { orchestratorUrl: 'http://s:1' }, env: { ORCHESTRATOR_SERVICE_URL: 'http://e:2' } });
-    expect(result).toMatchObject({ ok: true, configFile: null, setup: { target: { configuredUrl: 'http://s:1', configuredFrom: 'settings', timeoutMs: 1500 } } });
+    const result = await loadChatSetup(workspace({}), {
+      workspace: '/ws',
+      settings: { orchestratorUrl: 'http://s:1' },
+      env: { ORCHESTRATOR_SERVICE_URL: 'http://e:2' },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      configFile: null,
+      setup: { target: { configuredUrl: 'http://s:1', configuredFrom: 'settings', timeoutMs: 1500 } },
+    });
   });
 
   it('an invalid config or a missing workspace is an input error', async () => {
-    const bad = await loadChatSetup(workspace({ 'stack-doctor.yaml': 'chat: { journeys: { a: { template: "no placeholder" } } }' }), { workspace: '/ws', settings: {}, env: {} });
+    const bad = await loadChatSetup(workspace({ 'stack-doctor.yaml': 'chat: { journeys: { a: { template: "no placeholder" } } }' }), {
+      workspace: '/ws',
+      settings: {},
+      env: {},
+    });
     expect(bad).toMatchObject({ ok: false });
     if (!bad.ok) expect(bad.message).toContain('chat.journeys.a.template');
     expect(await loadChatSetup(workspace({}), { workspace: '/nope', settings: {}, env: {} })).toMatchObject({ ok: false });

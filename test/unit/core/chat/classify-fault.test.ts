@@ -22,18 +22,33 @@ const unresolvable: OrchestratorTarget = {
   configuredFrom: 'default',
   resolvedUrl: null,
   decision: 'unresolvable',
-  reason: 'orchestrator-service is a docker alias that does not resolve from here (ENOTFOUND); http://localhost:8006 does not answer either (ECONNREFUSED)',
+  reason:
+    'orchestrator-service is a docker alias that does not resolve from here (ENOTFOUND); http://localhost:8006 does not answer either (ECONNREFUSED)',
   hostIsAlias: true,
   attempts: [
     {
       url: 'http://orchestrator-service:8006',
       step: 'dns',
-      result: { kind: 'dns-host', target: 'orchestrator-service', from: 'host', ok: false, latencyMs: 2, error: { code: 'ENOTFOUND', message: 'Name or service not known (orchestrator-service)' } },
+      result: {
+        kind: 'dns-host',
+        target: 'orchestrator-service',
+        from: 'host',
+        ok: false,
+        latencyMs: 2,
+        error: { code: 'ENOTFOUND', message: 'Name or service not known (orchestrator-service)' },
+      },
     },
     {
       url: 'http://localhost:8006',
       step: 'health',
-      result: { kind: 'http', target: 'http://localhost:8006/health', from: 'host', ok: false, latencyMs: 1, error: { code: 'ECONNREFUSED', message: 'Connection refused (localhost:8006)' } },
+      result: {
+        kind: 'http',
+        target: 'http://localhost:8006/health',
+        from: 'host',
+        ok: false,
+        latencyMs: 1,
+        error: { code: 'ECONNREFUSED', message: 'Connection refused (localhost:8006)' },
+      },
     },
   ],
 };
@@ -59,7 +74,10 @@ describe('classifyFault: every class', () => {
     expect(error.explanation).toContain('Name or service not known');
     expect(error.explanation).toContain('orchestrator-service is a docker alias');
     expect(error.hint).toContain('http://localhost:8006');
-    const plain = classifyFault({ kind: 'network', code: 'ENOTFOUND', message: 'x', phase: 'connect' }, { ...http, url: 'http://api.example.invalid/x' });
+    const plain = classifyFault(
+      { kind: 'network', code: 'ENOTFOUND', message: 'x', phase: 'connect' },
+      { ...http, url: 'http://api.example.invalid/x' },
+    );
     expect(plain.explanation).toContain('api.example.invalid does not resolve');
     expect(plain.hint).not.toContain('alias');
   });
@@ -103,7 +121,10 @@ describe('classifyFault: every class', () => {
   });
 
   it('AGENT_ERROR from an assistant_error or success:false', () => {
-    expect(classifyFault({ kind: 'agent-error', content: 'The assistant failed' }, ws)).toMatchObject({ class: 'AGENT_ERROR', detail: 'The assistant failed' });
+    expect(classifyFault({ kind: 'agent-error', content: 'The assistant failed' }, ws)).toMatchObject({
+      class: 'AGENT_ERROR',
+      detail: 'The assistant failed',
+    });
   });
 
   it('SERVER_COMPONENT_MISSING from an assistant_error, a close reason, an HTTP body or a refused upgrade', () => {
@@ -123,7 +144,10 @@ describe('classifyFault: every class', () => {
   });
 
   it('CIRCUIT_OPEN names the target and the last failure', () => {
-    const error = classifyFault({ kind: 'circuit-open', target: 'http://localhost:8006', lastFailure: 'HTTP_STATUS', halfOpenAfterMs: 10_000 }, http);
+    const error = classifyFault(
+      { kind: 'circuit-open', target: 'http://localhost:8006', lastFailure: 'HTTP_STATUS', halfOpenAfterMs: 10_000 },
+      http,
+    );
     expect(error.class).toBe('CIRCUIT_OPEN');
     expect(error.explanation).toContain('http://localhost:8006');
     expect(error.explanation).toContain('HTTP_STATUS');

@@ -6,13 +6,19 @@ import { missingComponentIn } from '../../../../src/main/core/chat/component-mis
 
 describe('parseServerFrame', () => {
   it('parses every message of the profile', () => {
-    expect(parseServerFrame('{"type":"status","status":"processing","correlation_id":"c"}')).toEqual({ type: 'status', status: 'processing' });
+    expect(parseServerFrame('{"type":"status","status":"processing","correlation_id":"c"}')).toEqual({
+      type: 'status',
+      status: 'processing',
+    });
     expect(parseServerFrame('{"type":"stream_token","data":{"type":"assistant","content":"hi"}}')).toEqual({
       type: 'stream_token',
       data: { type: 'assistant', content: 'hi' },
     });
     expect(parseServerFrame('{"type":"complete"}')).toMatchObject({ type: 'complete' });
-    expect(parseServerFrame('{"type":"assistant_error","data":{"content":"boom"}}')).toEqual({ type: 'assistant_error', data: { content: 'boom' } });
+    expect(parseServerFrame('{"type":"assistant_error","data":{"content":"boom"}}')).toEqual({
+      type: 'assistant_error',
+      data: { content: 'boom' },
+    });
   });
 
   it.each([
@@ -32,7 +38,11 @@ describe('parseServerFrame', () => {
 
 describe('parseHttpAnswer', () => {
   it('reads an answer, an agent error, and protocol faults', () => {
-    expect(parseHttpAnswer('{"success":true,"response":"hello","session_id":"s"}')).toEqual({ kind: 'answer', response: 'hello', sessionId: 's' });
+    expect(parseHttpAnswer('{"success":true,"response":"hello","session_id":"s"}')).toEqual({
+      kind: 'answer',
+      response: 'hello',
+      sessionId: 's',
+    });
     expect(parseHttpAnswer('{"success":false,"response":"nope","session_id":"s"}')).toEqual({ kind: 'agent-error', content: 'nope' });
     expect(parseHttpAnswer('not json')).toMatchObject({ kind: 'protocol', rawFrame: 'not json' });
     expect(parseHttpAnswer('{"answer":"x"}')).toMatchObject({ kind: 'protocol' });

@@ -35,7 +35,12 @@ describe('diagnose', () => {
     const [project] = result.projects;
     expect(project).toMatchObject({ name: 'ws', containersUp: 2, containersTotal: 2 });
     expect(project?.targets).toEqual([
-      expect.objectContaining({ consumer: 'dev', host: 'orchestrator-service', fromContainer: expect.objectContaining({ resolves: false }), fromHost: expect.objectContaining({ resolves: false }) }),
+      expect.objectContaining({
+        consumer: 'dev',
+        host: 'orchestrator-service',
+        fromContainer: expect.objectContaining({ resolves: false }),
+        fromHost: expect.objectContaining({ resolves: false }),
+      }),
     ]);
     const dev = result.services.find((s) => s.name === 'dev');
     expect(dev?.probes.map((p) => p.kind).sort()).toEqual(['container', 'dns-container', 'dns-host', 'tcp']);
@@ -47,7 +52,10 @@ describe('diagnose', () => {
     const containers = incidentContainers();
     containers[1]!.networks.push({ name: 'ws_backend', aliases: ['dev'], ipAddress: '172.30.0.3' });
     const engine = new FakeEngine(containers, incidentNetworks);
-    const result = await diagnose(deps({ engine, net: new FakeNet(), workspace: new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE }) }), options());
+    const result = await diagnose(
+      deps({ engine, net: new FakeNet(), workspace: new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE }) }),
+      options(),
+    );
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(result.verdict).toBe('healthy');
   });
@@ -83,7 +91,10 @@ describe('diagnose', () => {
   it('stops at an invalid stack config and reports each issue', async () => {
     const events: string[] = [];
     const workspace = new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE, '/ws/stack-doctor.yaml': 'probe:\n  timeoutMs: 1\n' });
-    const result = await diagnose(deps({ engine: new FakeEngine(incidentContainers(), incidentNetworks), net: new FakeNet({}, events), workspace }), options());
+    const result = await diagnose(
+      deps({ engine: new FakeEngine(incidentContainers(), incidentNetworks), net: new FakeNet({}, events), workspace }),
+      options(),
+    );
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ id: 'CONFIG_INVALID', subject: '/ws/stack-doctor.yaml:2' });
     expect(result.findings[0]?.summary).toContain('probe.timeoutMs');
@@ -92,14 +103,20 @@ describe('diagnose', () => {
   });
 
   it('throws DiagnoseInputError naming a missing workspace', async () => {
-    const run = diagnose(deps({ engine: new FakeEngine([], []), net: new FakeNet(), workspace: new MemoryWorkspace({}) }), options({ workspace: '/nope' }));
+    const run = diagnose(
+      deps({ engine: new FakeEngine([], []), net: new FakeNet(), workspace: new MemoryWorkspace({}) }),
+      options({ workspace: '/nope' }),
+    );
     await expect(run).rejects.toBeInstanceOf(DiagnoseInputError);
     await expect(run).rejects.toThrow('/nope');
   });
 
   it('reports NO_STACK_FOUND with the projects the engine runs', async () => {
     const engine = new FakeEngine(incidentContainers(), incidentNetworks);
-    const result = await diagnose(deps({ engine, net: new FakeNet(), workspace: new MemoryWorkspace({}, ['/empty']) }), options({ workspace: '/empty' }));
+    const result = await diagnose(
+      deps({ engine, net: new FakeNet(), workspace: new MemoryWorkspace({}, ['/empty']) }),
+      options({ workspace: '/empty' }),
+    );
     expect(result.otherProjects).toEqual([{ name: 'ws', workingDir: '/ws', containers: 2 }]);
     const finding = result.findings.find((f) => f.id === 'NO_STACK_FOUND');
     expect(finding?.fix.description).toContain('--project ws');

@@ -1,7 +1,6 @@
 import type { ContainerInfo, ProbeResult } from '../../../../src/shared/model/index.ts';
 import {
   EngineError,
-  type Clock,
   type DockerEnginePort,
   type ExecResult,
   type NetworkInfo,
@@ -11,6 +10,7 @@ import {
 } from '../../../../src/main/core/ports/index.ts';
 import type { DiagnoseDeps } from '../../../../src/main/core/diagnosis/diagnose-deps.ts';
 import { silentLogger } from '../../../../src/main/core/ports/logger.port.ts';
+import { FakeClock } from '../../support/fake-clock.ts';
 
 /** What happened, in order: `start <probe>` / `end <probe>`; concurrency is asserted on it. */
 export type EventLog = string[];
@@ -127,7 +127,10 @@ export class FakeNet implements NetworkProbePort {
 export class MemoryWorkspace implements WorkspacePort {
   private readonly dirs = new Set<string>();
 
-  constructor(private readonly files: Record<string, string>, extraDirs: string[] = []) {
+  constructor(
+    private readonly files: Record<string, string>,
+    extraDirs: string[] = [],
+  ) {
     for (const dir of extraDirs) this.dirs.add(dir);
     for (const path of Object.keys(files)) {
       const parts = path.split('/');
@@ -159,18 +162,13 @@ export const hostSignals: RuntimeSignalsPort = {
   read: async () => ({ dockerenvExists: false, env: {}, cgroup: '0::/init.scope', mountinfo: '', hostname: 'laptop' }),
 };
 
-/** A clock that moves only when told; `date()` is fixed. */
-export class FakeClock implements Clock {
-  t = 1000;
-  now(): number {
-    return this.t;
-  }
-  date(): Date {
-    return new Date('2025-01-02T03:04:05.000Z');
-  }
-}
-
 export function deps(over: Partial<DiagnoseDeps> & Pick<DiagnoseDeps, 'engine' | 'net' | 'workspace'>): DiagnoseDeps {
   let n = 0;
-  return { runtime: hostSignals, clock: new FakeClock(), logger: silentLogger, newId: () => `run-${++n}`, ...over };
+  return {
+    runtime: hostSignals,
+    clock: new FakeClock(1000, Date.parse('2025-01-02T03:04:05.000Z') - 1000),
+    logger: silentLogger,
+    newId: () => `run-${++n}`,
+    ...over,
+  };
 }

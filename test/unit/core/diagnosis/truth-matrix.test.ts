@@ -4,8 +4,16 @@ import { container, emptyFacts, failed, probe, service, stackOf, target } from '
 
 describe('buildTruthMatrix', () => {
   const consumerContainer = container({ name: 'shop-web-1' });
-  const web = service({ name: 'web', container: consumerContainer, targets: [target('http://orchestrator-service:8006'), target('http://localhost:9000')] });
-  const worker = service({ name: 'worker', container: container({ name: 'shop-worker-1', state: 'exited', exitCode: 1 }), targets: [target('http://api:8080')] });
+  const web = service({
+    name: 'web',
+    container: consumerContainer,
+    targets: [target('http://orchestrator-service:8006'), target('http://localhost:9000')],
+  });
+  const worker = service({
+    name: 'worker',
+    container: container({ name: 'shop-worker-1', state: 'exited', exitCode: 1 }),
+    targets: [target('http://api:8080')],
+  });
   const missing = service({ name: 'cron' });
   const stack = stackOf([web, worker, missing], ['orchestrator-service', 'api']);
 
@@ -38,9 +46,16 @@ describe('buildTruthMatrix', () => {
       fromHost: { resolves: false, answers: false, basis: 'probe' },
     });
     expect(orch?.fromHost.note).toContain('docker alias');
-    expect(local).toMatchObject({ fromContainer: { basis: 'not-checked', note: 'not probed' }, fromHost: { resolves: true, answers: true } });
+    expect(local).toMatchObject({
+      fromContainer: { basis: 'not-checked', note: 'not probed' },
+      fromHost: { resolves: true, answers: true },
+    });
     expect(local?.fromHost.note).toBe('resolves to 127.0.0.1; connect ok (2 ms)');
-    expect(api).toMatchObject({ consumer: 'worker', fromContainer: { basis: 'not-checked', note: 'container exited' }, fromHost: { basis: 'not-checked' } });
+    expect(api).toMatchObject({
+      consumer: 'worker',
+      fromContainer: { basis: 'not-checked', note: 'container exited' },
+      fromHost: { basis: 'not-checked' },
+    });
   });
 
   it('marks in-container rows not checked when the engine is unreachable', () => {

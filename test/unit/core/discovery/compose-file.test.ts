@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseComposeFile } from '../../../../src/main/core/discovery/compose-file.ts';
-import {
-  mergeComposeModels,
-  projectNetworkNames,
-  serviceNetworkNames,
-} from '../../../../src/main/core/discovery/compose-model.ts';
+import { mergeComposeModels, projectNetworkNames, serviceNetworkNames } from '../../../../src/main/core/discovery/compose-model.ts';
 import type { ComposeModel } from '../../../../src/main/core/discovery/compose-model.ts';
 import { fixtureText } from './support/memory-workspace.ts';
 

@@ -4,7 +4,10 @@ import { fixtureText } from './support/memory-workspace.ts';
 
 describe('parseDevcontainer', () => {
   it('reads a compose-based devcontainer (JSONC)', () => {
-    const result = parseDevcontainer('/ws/incident/.devcontainer/devcontainer.json', fixtureText('incident/.devcontainer/devcontainer.json'));
+    const result = parseDevcontainer(
+      '/ws/incident/.devcontainer/devcontainer.json',
+      fixtureText('incident/.devcontainer/devcontainer.json'),
+    );
     expect(result).toEqual({
       ok: true,
       model: {
@@ -21,7 +24,8 @@ describe('parseDevcontainer', () => {
   });
 
   it('resolves an array of compose files relative to .devcontainer/', () => {
-    const text = '{ "dockerComposeFile": ["../docker-compose.yml", "docker-compose.extend.yml"], "service": "app", "runServices": ["app"] }';
+    const text =
+      '{ "dockerComposeFile": ["../docker-compose.yml", "docker-compose.extend.yml"], "service": "app", "runServices": ["app"] }';
     const result = parseDevcontainer('/ws/a/.devcontainer/devcontainer.json', text);
     if (!result.ok) throw new Error('expected ok');
     expect(result.model.composeFiles).toEqual(['/ws/a/docker-compose.yml', '/ws/a/.devcontainer/docker-compose.extend.yml']);
@@ -29,7 +33,10 @@ describe('parseDevcontainer', () => {
   });
 
   it('reads an image devcontainer with runArgs networks and containerEnv', () => {
-    const result = parseDevcontainer('/ws/i/.devcontainer/devcontainer.json', fixtureText('image-devcontainer/.devcontainer/devcontainer.json'));
+    const result = parseDevcontainer(
+      '/ws/i/.devcontainer/devcontainer.json',
+      fixtureText('image-devcontainer/.devcontainer/devcontainer.json'),
+    );
     if (!result.ok) throw new Error('expected ok');
     expect(result.model.composeFiles).toEqual([]);
     expect(result.model.networks).toEqual(['backend_net']);

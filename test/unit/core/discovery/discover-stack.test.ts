@@ -34,7 +34,12 @@ describe('discoverStack on the incident workspace', () => {
   it('ties containers to declared services and derives edges, aliases and health URLs', async () => {
     const { ws } = fixtureWorkspace('incident');
     const containers = incidentContainers();
-    const result = await discoverStack(ws, { workspace: ROOT, extraProjects: [], containers, orchestratorAliases: ['orchestrator-service'] });
+    const result = await discoverStack(ws, {
+      workspace: ROOT,
+      extraProjects: [],
+      containers,
+      orchestratorAliases: ['orchestrator-service'],
+    });
 
     expect(result.issues).toEqual([]);
     expect(result.configFile).toBe(`${ROOT}/stack-doctor.yaml`);
@@ -145,7 +150,9 @@ describe('discoverStack label matching', () => {
     const ws = empty('/w', { '/w/infra/compose.yaml': 'services:\n  api: { image: x }\n  queue: { image: y }\n' });
     const api = container({ name: '/infra-api-1', labels: composeLabels('infra', 'api', '/w/infra', ['/w/infra/compose.yaml']) });
     const result = await discoverStack(ws, { workspace: '/w', extraProjects: [], containers: [api] });
-    expect(result.stack.projects).toEqual([{ name: 'infra', kind: 'compose', files: ['/w/infra/compose.yaml'], networks: ['infra_default'] }]);
+    expect(result.stack.projects).toEqual([
+      { name: 'infra', kind: 'compose', files: ['/w/infra/compose.yaml'], networks: ['infra_default'] },
+    ]);
     expect(result.stack.services.map((s) => [s.name, s.declared, s.container?.id ?? null])).toEqual([
       ['api', true, api.id],
       ['queue', true, null],
@@ -217,14 +224,19 @@ describe('discoverStack label matching', () => {
     const ws = empty('/w/app', { '/w/app/docker-compose.yml': 'services:\n  api:\n    image: x\n' });
     const api = container({ name: '/custom-api-1', labels: composeLabels('custom', 'api', '/w/app', ['/w/app/docker-compose.yml']) });
     const result = await discoverStack(ws, { workspace: '/w/app', extraProjects: [], containers: [api] });
-    expect(result.stack.projects).toEqual([{ name: 'custom', kind: 'compose', files: ['/w/app/docker-compose.yml'], networks: ['custom_default'] }]);
+    expect(result.stack.projects).toEqual([
+      { name: 'custom', kind: 'compose', files: ['/w/app/docker-compose.yml'], networks: ['custom_default'] },
+    ]);
     expect(result.stack.services).toMatchObject([{ name: 'api', project: 'custom', declared: true, container: { id: api.id } }]);
   });
 
   it('prefers the running replica of a scaled service', async () => {
     const ws = empty('/w', { '/w/compose.yaml': 'services:\n  api: { image: x }\n' });
     const stopped = container({ name: '/w-api-1', state: 'exited', labels: composeLabels('w', 'api', '/w') });
-    const running = container({ name: '/w-api-2', labels: { ...composeLabels('w', 'api', '/w'), 'com.docker.compose.container-number': '2' } });
+    const running = container({
+      name: '/w-api-2',
+      labels: { ...composeLabels('w', 'api', '/w'), 'com.docker.compose.container-number': '2' },
+    });
     const result = await discoverStack(ws, { workspace: '/w', extraProjects: [], containers: [stopped, running] });
     expect(result.stack.services.map((s) => s.container?.name)).toEqual(['/w-api-2']);
   });

@@ -7,7 +7,9 @@ describe('urlsInValue', () => {
     expect(urlsInValue('http://orchestrator-service:8006')).toEqual([
       { url: 'http://orchestrator-service:8006', host: 'orchestrator-service', port: 8006 },
     ]);
-    expect(urlsInValue('https://API.example.com/v1?x=1')).toEqual([{ url: 'https://API.example.com/v1?x=1', host: 'api.example.com', port: 443 }]);
+    expect(urlsInValue('https://API.example.com/v1?x=1')).toEqual([
+      { url: 'https://API.example.com/v1?x=1', host: 'api.example.com', port: 443 },
+    ]);
     expect(urlsInValue('ws://chat/ws')[0]).toMatchObject({ host: 'chat', port: 80 });
     expect(urlsInValue('wss://chat')[0]).toMatchObject({ port: 443 });
   });

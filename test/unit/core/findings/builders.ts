@@ -43,11 +43,24 @@ export function failed(kind: ProbeResult['kind'], targetName: string, code: stri
 export const hostRuntime: Runtime = { kind: 'host', signals: [], hostname: 'laptop' };
 
 export function okEngine(): EngineReport {
-  return { ok: true, endpoint: 'unix:///var/run/docker.sock', version: '26.1', probe: probe({ kind: 'engine', target: 'unix:///var/run/docker.sock' }) };
+  return {
+    ok: true,
+    endpoint: 'unix:///var/run/docker.sock',
+    version: '26.1',
+    probe: probe({ kind: 'engine', target: 'unix:///var/run/docker.sock' }),
+  };
 }
 
 export function asConfigured(url = 'http://orchestrator-service:8006'): OrchestratorTarget {
-  return { configuredUrl: url, configuredFrom: 'default', resolvedUrl: url, decision: 'as-configured', reason: 'answers', hostIsAlias: true, attempts: [] };
+  return {
+    configuredUrl: url,
+    configuredFrom: 'default',
+    resolvedUrl: url,
+    decision: 'as-configured',
+    reason: 'answers',
+    hostIsAlias: true,
+    attempts: [],
+  };
 }
 
 export function emptyFacts(over: Partial<ProbeFacts> = {}): ProbeFacts {

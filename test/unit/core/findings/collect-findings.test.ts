@@ -6,14 +6,25 @@ describe('collectFindings', () => {
   it('sorts worst first and reports an exited container once, not also its ports and health', () => {
     const api = service({
       name: 'api',
-      container: container({ name: 'shop-api-1', state: 'exited', exitCode: 2, ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }] }),
+      container: container({
+        name: 'shop-api-1',
+        state: 'exited',
+        exitCode: 2,
+        ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }],
+      }),
       healthUrl: 'http://localhost:8080/health',
     });
     const notCreated = service({ name: 'worker' });
     const facts = emptyFacts({
       health: [{ service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNREFUSED') }],
     });
-    const findings = collectFindings({ stack: stackOf([api, notCreated]), engine: okEngine(), runtime: hostRuntime, facts, otherProjects: [] });
+    const findings = collectFindings({
+      stack: stackOf([api, notCreated]),
+      engine: okEngine(),
+      runtime: hostRuntime,
+      facts,
+      otherProjects: [],
+    });
     expect(findings.map((f) => f.id)).toEqual(['CONTAINER_EXITED', 'SERVICE_NOT_CREATED']);
   });
 
@@ -23,7 +34,15 @@ describe('collectFindings', () => {
       engine: { ok: false, endpoint: 'unix:///nope.sock', probe: failed('engine', 'unix:///nope.sock', 'ENGINE_UNREACHABLE') },
       runtime: hostRuntime,
       facts: emptyFacts({
-        orchestrator: { configuredUrl: 'http://orchestrator-service:8006', configuredFrom: 'default', resolvedUrl: null, decision: 'unresolvable', reason: 'r', hostIsAlias: true, attempts: [] },
+        orchestrator: {
+          configuredUrl: 'http://orchestrator-service:8006',
+          configuredFrom: 'default',
+          resolvedUrl: null,
+          decision: 'unresolvable',
+          reason: 'r',
+          hostIsAlias: true,
+          attempts: [],
+        },
       }),
       otherProjects: [],
     });

@@ -4,7 +4,10 @@ import { container, service, target } from './builders.ts';
 
 describe('containerFindings', () => {
   it('reports a non-zero exit as an error with a start-container action', () => {
-    const api = service({ name: 'api', container: container({ name: 'shop-api-1', state: 'exited', exitCode: 137, status: 'Exited (137)' }) });
+    const api = service({
+      name: 'api',
+      container: container({ name: 'shop-api-1', state: 'exited', exitCode: 137, status: 'Exited (137)' }),
+    });
     const [f, ...rest] = containerFindings([api]);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ id: 'CONTAINER_EXITED', severity: 'error', subject: 'shop/api' });
@@ -26,7 +29,12 @@ describe('containerFindings', () => {
   it('counts a URL target on an alias as a dependency', () => {
     const orch = service({
       name: 'orchestrator',
-      container: container({ name: 'orch-1', state: 'exited', exitCode: 0, networks: [{ name: 'n', aliases: ['orchestrator-service'], ipAddress: '' }] }),
+      container: container({
+        name: 'orch-1',
+        state: 'exited',
+        exitCode: 0,
+        networks: [{ name: 'n', aliases: ['orchestrator-service'], ipAddress: '' }],
+      }),
     });
     const dev = service({ name: 'dev', role: 'devcontainer', project: 'dev', targets: [target('http://orchestrator-service:8006')] });
     expect(containerFindings([orch, dev])[0]).toMatchObject({ id: 'CONTAINER_EXITED', severity: 'warning' });
@@ -40,7 +48,10 @@ describe('containerFindings', () => {
   });
 
   it('reports a running container whose HEALTHCHECK fails', () => {
-    const api = service({ name: 'api', container: container({ name: 'shop-api-1', health: 'unhealthy', status: 'Up 1 minute (unhealthy)' }) });
+    const api = service({
+      name: 'api',
+      container: container({ name: 'shop-api-1', health: 'unhealthy', status: 'Up 1 minute (unhealthy)' }),
+    });
     expect(containerFindings([api])).toMatchObject([{ id: 'CONTAINER_UNHEALTHY', severity: 'error' }]);
   });
 

@@ -41,7 +41,10 @@ describe('noStackFindings', () => {
   it('lists --project for each compose project the engine runs', () => {
     const [f] = noStackFindings({
       stack: empty,
-      otherProjects: [{ name: 'shop', workingDir: '/src/shop', containers: 3 }, { name: 'blog', containers: 1 }],
+      otherProjects: [
+        { name: 'shop', workingDir: '/src/shop', containers: 3 },
+        { name: 'blog', containers: 1 },
+      ],
       engineOk: true,
     });
     expect(f).toMatchObject({ id: 'NO_STACK_FOUND', severity: 'warning' });
@@ -51,6 +54,12 @@ describe('noStackFindings', () => {
   });
 
   it('is silent when something matched', () => {
-    expect(noStackFindings({ stack: { ...empty, projects: [{ name: 'p', kind: 'compose', files: [], networks: [] }] }, otherProjects: [], engineOk: true })).toEqual([]);
+    expect(
+      noStackFindings({
+        stack: { ...empty, projects: [{ name: 'p', kind: 'compose', files: [], networks: [] }] },
+        otherProjects: [],
+        engineOk: true,
+      }),
+    ).toEqual([]);
   });
 });

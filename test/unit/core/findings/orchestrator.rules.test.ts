@@ -7,7 +7,13 @@ const attempts: OrchestratorTarget['attempts'] = [
   { url: 'http://orchestrator-service:8006', step: 'dns', result: failed('dns-host', 'orchestrator-service', 'ENOTFOUND') },
   { url: 'http://localhost:8006', step: 'health', result: failed('http', 'http://localhost:8006/health', 'ECONNREFUSED') },
 ];
-const unresolvable: OrchestratorTarget = { ...asConfigured(), resolvedUrl: null, decision: 'unresolvable', reason: 'Neither answered.', attempts };
+const unresolvable: OrchestratorTarget = {
+  ...asConfigured(),
+  resolvedUrl: null,
+  decision: 'unresolvable',
+  reason: 'Neither answered.',
+  attempts,
+};
 
 describe('orchestratorFindings', () => {
   it('is silent when the configured URL answers', () => {
@@ -37,13 +43,21 @@ describe('orchestratorFindings', () => {
   });
 
   it('asks to publish the port when the orchestrator runs without it', () => {
-    const orch = service({ name: 'orchestrator-service', container: container({ name: 'shop-orch-1', ports: [{ containerPort: 8006, protocol: 'tcp' }] }) });
+    const orch = service({
+      name: 'orchestrator-service',
+      container: container({ name: 'shop-orch-1', ports: [{ containerPort: 8006, protocol: 'tcp' }] }),
+    });
     const [f] = orchestratorFindings({ orchestrator: unresolvable, services: [orch], runtime: hostRuntime });
     expect(f?.fix.action).toEqual({ kind: 'publish-port', params: { container: 'shop-orch-1', port: '8006' } });
   });
 
   it('reports the localhost fallback as info on the host and as a warning inside a container', () => {
-    const fallback: OrchestratorTarget = { ...asConfigured(), resolvedUrl: 'http://localhost:8006', decision: 'localhost-fallback', reason: 'alias unresolved' };
+    const fallback: OrchestratorTarget = {
+      ...asConfigured(),
+      resolvedUrl: 'http://localhost:8006',
+      decision: 'localhost-fallback',
+      reason: 'alias unresolved',
+    };
     const [onHost] = orchestratorFindings({ orchestrator: fallback, services: [], runtime: hostRuntime });
     expect(onHost).toMatchObject({ id: 'ORCHESTRATOR_LOCALHOST_FALLBACK', severity: 'info' });
     expect(onHost?.fix.lasting).toContain('ORCHESTRATOR_SERVICE_URL=http://localhost:8006');
@@ -54,12 +68,19 @@ describe('orchestratorFindings', () => {
 
   it('keeps the fallback informational inside a container when nothing in the stack uses the default orchestrator', () => {
     // Whatever answers on localhost:8006 is not this stack's orchestrator: no reason to degrade the verdict.
-    const fallback: OrchestratorTarget = { ...asConfigured(), resolvedUrl: 'http://localhost:8006', decision: 'localhost-fallback', reason: 'alias unresolved' };
+    const fallback: OrchestratorTarget = {
+      ...asConfigured(),
+      resolvedUrl: 'http://localhost:8006',
+      decision: 'localhost-fallback',
+      reason: 'alias unresolved',
+    };
     const web = service({ name: 'web', targets: [target('http://api:8080')] });
     const [f] = orchestratorFindings({ orchestrator: fallback, services: [web], runtime: { ...hostRuntime, kind: 'container' } });
     expect(f).toMatchObject({ id: 'ORCHESTRATOR_LOCALHOST_FALLBACK', severity: 'info' });
     const configured = { ...fallback, configuredFrom: 'env:ORCHESTRATOR_SERVICE_URL' };
-    expect(orchestratorFindings({ orchestrator: configured, services: [web], runtime: { ...hostRuntime, kind: 'container' } })[0]?.severity).toBe('warning');
+    expect(
+      orchestratorFindings({ orchestrator: configured, services: [web], runtime: { ...hostRuntime, kind: 'container' } })[0]?.severity,
+    ).toBe('warning');
   });
 
   it('says nothing when the target was not checked (invalid config)', () => {

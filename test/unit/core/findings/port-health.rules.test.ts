@@ -28,7 +28,13 @@ describe('portClosedFindings', () => {
   it('reports an open TCP port whose health GET was dropped without an answer, with both probes as evidence', () => {
     const reset: UrlCheck = { service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNRESET') };
     const [f] = portClosedFindings([open], [reset]);
-    expect(f).toMatchObject({ id: 'PORT_CLOSED', evidence: [{ kind: 'tcp', ok: true }, { kind: 'http', ok: false }] });
+    expect(f).toMatchObject({
+      id: 'PORT_CLOSED',
+      evidence: [
+        { kind: 'tcp', ok: true },
+        { kind: 'http', ok: false },
+      ],
+    });
     expect(healthFindings([reset], [open])).toEqual([]);
     // An HTTP answer, even a 500, proves something listens: that is a health failure, not a closed port.
     const answered: UrlCheck = { ...reset, probe: failed('http', api.healthUrl!, 'HTTP_500', { status: 500 }) };
@@ -41,10 +47,17 @@ describe('portNotPublishedFindings', () => {
     name: 'orchestrator-service',
     container: container({ name: 'shop-orch-1', ports: [{ containerPort: 8006, protocol: 'tcp' }] }),
   });
-  const web = service({ name: 'web', container: container({ name: 'shop-web-1' }), targets: [target('http://orchestrator-service:8006'), target('http://api:8080')] });
+  const web = service({
+    name: 'web',
+    container: container({ name: 'shop-web-1' }),
+    targets: [target('http://orchestrator-service:8006'), target('http://api:8080')],
+  });
 
   it('warns for the orchestrator port and informs for other targets, once each', () => {
-    const findings = portNotPublishedFindings({ services: [orch, api, web, { ...web, name: 'web2' }], orchestratorHost: 'orchestrator-service' });
+    const findings = portNotPublishedFindings({
+      services: [orch, api, web, { ...web, name: 'web2' }],
+      orchestratorHost: 'orchestrator-service',
+    });
     expect(findings.map((f) => [f.id, f.severity, f.subject])).toEqual([['PORT_NOT_PUBLISHED', 'warning', 'shop/orchestrator-service']]);
   });
 
@@ -52,7 +65,11 @@ describe('portNotPublishedFindings', () => {
     const db = service({ name: 'db', container: container({ name: 'shop-db-1', ports: [] }) });
     const app = service({ name: 'app', targets: [target('http://db:5432')] });
     expect(portNotPublishedFindings({ services: [db, app], orchestratorHost: null })).toMatchObject([
-      { id: 'PORT_NOT_PUBLISHED', severity: 'info', fix: { action: { kind: 'publish-port', params: { container: 'shop-db-1', port: '5432' } } } },
+      {
+        id: 'PORT_NOT_PUBLISHED',
+        severity: 'info',
+        fix: { action: { kind: 'publish-port', params: { container: 'shop-db-1', port: '5432' } } },
+      },
     ]);
   });
 });
@@ -78,13 +95,19 @@ describe('healthFindings', () => {
   });
 
   it('says nothing about a healthy answer', () => {
-    expect(healthFindings([check(probe({ kind: 'http', target: api.healthUrl!, detail: { status: 200, healthStatus: 'healthy' } }))], [open])).toEqual([]);
+    expect(
+      healthFindings([check(probe({ kind: 'http', target: api.healthUrl!, detail: { status: 200, healthStatus: 'healthy' } }))], [open]),
+    ).toEqual([]);
   });
 });
 
 describe('wsFindings', () => {
   it('reports a failed handshake', () => {
-    const ws: UrlCheck = { service: api, url: 'ws://localhost:18080/ws', probe: failed('ws', 'ws://localhost:18080/ws', 'WS_HANDSHAKE_FAILED', { status: 404 }) };
+    const ws: UrlCheck = {
+      service: api,
+      url: 'ws://localhost:18080/ws',
+      probe: failed('ws', 'ws://localhost:18080/ws', 'WS_HANDSHAKE_FAILED', { status: 404 }),
+    };
     const [f] = wsFindings([ws], [open]);
     expect(f).toMatchObject({ id: 'WS_HANDSHAKE_FAILED', severity: 'error' });
     expect(f?.cause).toContain('404');

@@ -13,7 +13,10 @@ describe('pickConfiguredUrl', () => {
     expect(pickConfiguredUrl({ settings, config, env })).toEqual({ url: 'http://settings-host:8006', from: 'settings' });
   });
   it('then the stack config, naming the file when known', () => {
-    expect(pickConfiguredUrl({ settings: { orchestratorUrl: null }, config, env })).toEqual({ url: 'http://config-host:8006', from: 'config' });
+    expect(pickConfiguredUrl({ settings: { orchestratorUrl: null }, config, env })).toEqual({
+      url: 'http://config-host:8006',
+      from: 'config',
+    });
     expect(pickConfiguredUrl({ config, configFile: 'stack-doctor.yaml', env }).from).toBe('config:stack-doctor.yaml');
   });
   it('then ORCHESTRATOR_SERVICE_URL', () => {

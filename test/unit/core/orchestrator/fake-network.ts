@@ -24,7 +24,14 @@ export class FakeNetwork implements NetworkProbePort {
 
   async tcpConnect(host: string, port: number): Promise<ProbeResult> {
     this.calls.push(`tcp ${host}:${port}`);
-    return { kind: 'tcp', target: `${host}:${port}`, from: 'host', ok: false, latencyMs: 1, error: { code: 'ECONNREFUSED', message: 'refused' } };
+    return {
+      kind: 'tcp',
+      target: `${host}:${port}`,
+      from: 'host',
+      ok: false,
+      latencyMs: 1,
+      error: { code: 'ECONNREFUSED', message: 'refused' },
+    };
   }
 
   async httpGet(url: string, _timeoutMs: number, headers?: Record<string, string>): Promise<ProbeResult> {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOrchestratorTarget, TARGET_INPUT_DEFAULTS, type TargetInput } from '../../../../src/main/core/orchestrator/resolve-target.ts';
+import {
+  resolveOrchestratorTarget,
+  TARGET_INPUT_DEFAULTS,
+  type TargetInput,
+} from '../../../../src/main/core/orchestrator/resolve-target.ts';
 import { orchestratorTargetSchema } from '../../../../src/shared/model/index.ts';
 import { FakeNetwork } from './fake-network.ts';
 
@@ -20,7 +24,9 @@ describe('resolveOrchestratorTarget', () => {
     const target = orchestratorTargetSchema.parse(await resolveOrchestratorTarget(net, input()));
     expect(target).toMatchObject({ decision: 'as-configured', resolvedUrl: 'http://orchestrator-service:8006', hostIsAlias: true });
     expect(target.attempts.map((a) => a.step)).toEqual(['dns', 'health']);
-    expect(target.reason).toBe('orchestrator-service resolves (172.18.0.5) and http://orchestrator-service:8006/health answers (500 in 4 ms)');
+    expect(target.reason).toBe(
+      'orchestrator-service resolves (172.18.0.5) and http://orchestrator-service:8006/health answers (500 in 4 ms)',
+    );
   });
 
   it('falls back to localhost, keeping the configured path, when an alias does not resolve', async () => {
@@ -77,7 +83,9 @@ describe('resolveOrchestratorTarget', () => {
     const net = new FakeNetwork({ resolves: { 'orchestrator-service': ['10.0.0.9'] }, answers: { 'http://localhost:8006/health': 200 } });
     const target = await resolveOrchestratorTarget(net, input());
     expect(target.decision).toBe('unresolvable');
-    expect(target.reason).toBe('orchestrator-service resolves (10.0.0.9) but http://orchestrator-service:8006/health does not answer (ECONNREFUSED)');
+    expect(target.reason).toBe(
+      'orchestrator-service resolves (10.0.0.9) but http://orchestrator-service:8006/health does not answer (ECONNREFUSED)',
+    );
     expect(target.attempts.map((a) => a.url)).toEqual(['http://orchestrator-service:8006', 'http://orchestrator-service:8006']);
   });
 
@@ -90,12 +98,18 @@ describe('resolveOrchestratorTarget', () => {
   });
 
   it('uses the configured health path', async () => {
-    const net = new FakeNetwork({ resolves: { 'orchestrator-service': ['10.0.0.9'] }, answers: { 'http://orchestrator-service:8006/healthz': 200 } });
+    const net = new FakeNetwork({
+      resolves: { 'orchestrator-service': ['10.0.0.9'] },
+      answers: { 'http://orchestrator-service:8006/healthz': 200 },
+    });
     expect((await resolveOrchestratorTarget(net, input({ healthPath: '/healthz' }))).decision).toBe('as-configured');
   });
 
   it('reports a malformed configured URL as unresolvable with no attempts', async () => {
-    const target = await resolveOrchestratorTarget(new FakeNetwork({ resolves: {}, answers: {} }), input({ configuredUrl: 'orchestrator-service:8006x' }));
+    const target = await resolveOrchestratorTarget(
+      new FakeNetwork({ resolves: {}, answers: {} }),
+      input({ configuredUrl: 'orchestrator-service:8006x' }),
+    );
     expect(target).toMatchObject({ decision: 'unresolvable', attempts: [] });
     expect(target.reason).toContain('not a valid http(s) URL');
   });

@@ -49,7 +49,12 @@ describe('probeDnsFromContainer', () => {
     expect(engine.execs.map((a) => a[0])).toEqual(['getent', 'nslookup']);
     expect(reachabilitySchema.parse(reachability)).toMatchObject({ resolves: false, answers: null, basis: 'topology+lookup' });
     expect(topology.reachableOn).toEqual(['shop_backend']);
-    expect(probeResultSchema.parse(probe)).toMatchObject({ kind: 'dns-container', from: 'dev-1', target: 'orchestrator-service', ok: false });
+    expect(probeResultSchema.parse(probe)).toMatchObject({
+      kind: 'dns-container',
+      from: 'dev-1',
+      target: 'orchestrator-service',
+      ok: false,
+    });
     expect(probe.error?.code).toBe('ENOTFOUND');
     expect(probe.detail).toMatchObject({ tool: 'nslookup', topology });
     expect(String(probe.detail?.output)).toContain('NXDOMAIN');

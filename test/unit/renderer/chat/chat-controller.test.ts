@@ -45,8 +45,19 @@ const target = (id: string): ChatEvent => ({
   reason: 'the alias does not resolve; localhost answers',
   pinned: false,
 });
-const token = (id: string, content: string, role: 'assistant' | 'manager' = 'assistant'): ChatEvent => ({ type: 'token', correlationId: id, role, content });
-const complete = (id: string, response: string): ChatEvent => ({ type: 'complete', correlationId: id, response, firstTokenMs: 4, totalMs: 40 });
+const token = (id: string, content: string, role: 'assistant' | 'manager' = 'assistant'): ChatEvent => ({
+  type: 'token',
+  correlationId: id,
+  role,
+  content,
+});
+const complete = (id: string, response: string): ChatEvent => ({
+  type: 'complete',
+  correlationId: id,
+  response,
+  firstTokenMs: 4,
+  totalMs: 40,
+});
 const okOutcome = (id: string, transport: ChatTransport = 'ws'): ChatOutcome => ({
   ok: true,
   correlationId: id,
@@ -73,7 +84,13 @@ describe('ChatController', () => {
     expect(state.breakers).toEqual([{ target: 'http://localhost:8006', state: 'closed' }]);
     expect(state.target).toMatchObject({ decision: 'localhost-fallback', source: 'diagnosis' });
 
-    fake.emit('breakerChanged', { target: 'http://localhost:8006', state: 'open', previous: 'closed', at: '2025-01-01T10:00:00Z', lastFailure: 'CONNECTION_REFUSED' });
+    fake.emit('breakerChanged', {
+      target: 'http://localhost:8006',
+      state: 'open',
+      previous: 'closed',
+      at: '2025-01-01T10:00:00Z',
+      lastFailure: 'CONNECTION_REFUSED',
+    });
     expect(controller.getSnapshot().breakers).toEqual([
       { target: 'http://localhost:8006', state: 'open', lastFailure: 'CONNECTION_REFUSED', at: '2025-01-01T10:00:00Z' },
     ]);
@@ -96,7 +113,10 @@ describe('ChatController', () => {
     fake.handle('sendChat', () => answer.promise);
     const sending = controller.send({ message: 'stream 10000', transport: 'ws', pinnedTarget: '  ' });
     expect(fake.calls.at(-1)).toEqual({ name: 'sendChat', request: { message: 'stream 10000', transport: 'ws', correlationId: 'c1' } });
-    expect(controller.getSnapshot()).toMatchObject({ busy: 'send', exchanges: [{ status: 'streaming', phase: 'sending', correlationId: 'c1' }] });
+    expect(controller.getSnapshot()).toMatchObject({
+      busy: 'send',
+      exchanges: [{ status: 'streaming', phase: 'sending', correlationId: 'c1' }],
+    });
 
     const before = renders();
     ev(fake, 'ws', target('c1'));
@@ -108,7 +128,14 @@ describe('ChatController', () => {
     expect(renders() - before).toBeLessThanOrEqual(6); // target, exchange target, status, first token, complete
     expect(buffer.counts(1)).toMatchObject({ assistant: 10_000, manager: 1 });
     const exchange = controller.getSnapshot().exchanges[0]!;
-    expect(exchange).toMatchObject({ correlationId: 'c1', status: 'complete', phase: 'complete', firstTokenMs: 4, totalMs: 40, url: 'http://localhost:8006' });
+    expect(exchange).toMatchObject({
+      correlationId: 'c1',
+      status: 'complete',
+      phase: 'complete',
+      firstTokenMs: 4,
+      totalMs: 40,
+      url: 'http://localhost:8006',
+    });
     expect(JSON.stringify(exchange)).not.toContain('tok1'); // tokens never enter view state
     expect(controller.getSnapshot().target).toMatchObject({ source: 'exchange', decision: 'localhost-fallback' });
 
@@ -131,7 +158,10 @@ describe('ChatController', () => {
 
   it('turns an error event into an error exchange and keeps its class', async () => {
     const { fake, controller } = setup(undefined, false, ['c9']);
-    fake.handle('sendChat', () => ({ ok: true, value: { ok: false, correlationId: 'c9', transport: 'ws', url: 'http://localhost:8006', error: agentError('c9'), totalMs: 9 } }));
+    fake.handle('sendChat', () => ({
+      ok: true,
+      value: { ok: false, correlationId: 'c9', transport: 'ws', url: 'http://localhost:8006', error: agentError('c9'), totalMs: 9 },
+    }));
     const sending = controller.send({ message: 'hi', transport: 'ws' });
     ev(fake, 'ws', target('c9'));
     ev(fake, 'ws', { type: 'error', correlationId: 'c9', error: agentError('c9') });
@@ -143,7 +173,12 @@ describe('ChatController', () => {
     const { fake, controller } = setup(undefined, false, ['c5']);
     fake.handle('sendChat', () => ({ ok: true, value: okOutcome('c5', 'http') }));
     await controller.send({ message: 'hi', transport: 'http', journey: 'admin' });
-    expect(fake.calls.filter((call) => call.name === 'sendChat').at(-1)?.request).toEqual({ message: 'hi', transport: 'http', journey: 'admin', correlationId: 'c5' });
+    expect(fake.calls.filter((call) => call.name === 'sendChat').at(-1)?.request).toEqual({
+      message: 'hi',
+      transport: 'http',
+      journey: 'admin',
+      correlationId: 'c5',
+    });
     expect(fake.calls.at(-1)?.name).toBe('getChatState'); // breakers of the target just used
     expect(controller.getSnapshot().exchanges[0]).toMatchObject({ correlationId: 'c5', status: 'complete', totalMs: 40, journey: 'admin' });
   });
@@ -152,7 +187,10 @@ describe('ChatController', () => {
     const { fake, controller } = setup();
     fake.handle('sendChat', () => ({ ok: false, error: { code: 'INVALID_REQUEST', message: 'pinnedTarget: Invalid URL' } }));
     await controller.send({ message: 'hi', transport: 'ws', pinnedTarget: 'nope' });
-    expect(controller.getSnapshot()).toMatchObject({ busy: null, exchanges: [{ status: 'error', requestError: { code: 'INVALID_REQUEST' } }] });
+    expect(controller.getSnapshot()).toMatchObject({
+      busy: null,
+      exchanges: [{ status: 'error', requestError: { code: 'INVALID_REQUEST' } }],
+    });
   });
 
   it('ignores events of exchanges it did not send (Compare, another window), even on the same transport', async () => {
@@ -183,7 +221,13 @@ describe('ChatController', () => {
     ev(fake, 'ws', target('cmp-ws'));
     ev(fake, 'ws', token('cmp-ws', 'hi'));
     expect(controller.getSnapshot().exchanges).toHaveLength(0);
-    const result = { ws: okOutcome('cmp-ws'), http: okOutcome('cmp-http', 'http'), bothAnswered: true, agree: true, summary: 'Both paths answered the same.' };
+    const result = {
+      ws: okOutcome('cmp-ws'),
+      http: okOutcome('cmp-http', 'http'),
+      bothAnswered: true,
+      agree: true,
+      summary: 'Both paths answered the same.',
+    };
     answer.resolve({ ok: true, value: result });
     await comparing;
     expect(controller.getSnapshot()).toMatchObject({ busy: null, compare: { status: 'done', result: { agree: true } } });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { draftProblem, journeyPreview, listenMs, type ComposerDraft } from '../../../../src/renderer/src/features/chat/composer-draft.ts';
 
-const draft = (over: Partial<ComposerDraft>): ComposerDraft => ({ message: 'hi', transport: 'ws', pin: '', journey: '', listenSec: '5', ...over });
+const draft = (over: Partial<ComposerDraft>): ComposerDraft => ({
+  message: 'hi',
+  transport: 'ws',
+  pin: '',
+  journey: '',
+  listenSec: '5',
+  ...over,
+});
 
 describe('draftProblem', () => {
   it('accepts a message with or without a pinned http(s)/ws(s) target', () => {

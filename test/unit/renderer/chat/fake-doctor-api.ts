@@ -1,4 +1,12 @@
-import type { DoctorApi, EventName, EventPayload, InvokeName, InvokeRequest, InvokeResponse, Result } from '../../../../src/shared/contract/index.ts';
+import type {
+  DoctorApi,
+  EventName,
+  EventPayload,
+  InvokeName,
+  InvokeRequest,
+  InvokeResponse,
+  Result,
+} from '../../../../src/shared/contract/index.ts';
 
 type Handler<K extends InvokeName> = (request: InvokeRequest<K>) => Promise<Result<InvokeResponse<K>>> | Result<InvokeResponse<K>>;
 

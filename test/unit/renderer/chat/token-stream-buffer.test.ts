@@ -43,7 +43,11 @@ function recordingSink(): StreamSink & { writes: PieceRun[][]; text(): string; l
     counts(counts: PieceCounts) {
       sink.last = counts;
     },
-    text: () => sink.writes.flat().map((run) => run.text).join(''),
+    text: () =>
+      sink.writes
+        .flat()
+        .map((run) => run.text)
+        .join(''),
   };
   return sink;
 }

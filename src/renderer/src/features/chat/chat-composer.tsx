@@ -81,7 +81,12 @@ export function ChatComposer({ draft, onChange, journeys, busy, onSend, onCompar
         )}
         <label className="field">
           <span>Journey</span>
-          <select data-testid="chat-journey" value={draft.journey} onChange={(event) => set({ journey: event.target.value })} disabled={raw || journeys.length === 0}>
+          <select
+            data-testid="chat-journey"
+            value={draft.journey}
+            onChange={(event) => set({ journey: event.target.value })}
+            disabled={raw || journeys.length === 0}
+          >
             <option value="">{journeys.length === 0 ? 'none defined' : 'none'}</option>
             {journeys.map((journey) => (
               <option key={journey.name} value={journey.name} title={journey.description}>
@@ -109,7 +114,13 @@ export function ChatComposer({ draft, onChange, journeys, busy, onSend, onCompar
         <button type="submit" className="primary" data-testid="chat-send" disabled={problem !== null || busy !== null}>
           {busy === 'send' ? 'Streaming…' : 'Send'}
         </button>
-        <button type="button" data-testid="chat-compare" disabled={raw || problem !== null || busy !== null} onClick={onCompare} title="Send over WebSocket and over HTTP and compare">
+        <button
+          type="button"
+          data-testid="chat-compare"
+          disabled={raw || problem !== null || busy !== null}
+          onClick={onCompare}
+          title="Send over WebSocket and over HTTP and compare"
+        >
           {busy === 'compare' ? 'Comparing…' : 'Compare paths'}
         </button>
         <button type="button" className="ghost" data-testid="chat-clear" onClick={onClear}>

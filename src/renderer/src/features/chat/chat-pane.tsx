@@ -44,17 +44,29 @@ export function ChatPane() {
         </div>
       )}
       <div className="grid">
-        <ChatComposer draft={draft} onChange={setDraft} journeys={state.journeys} busy={state.busy} onSend={send} onCompare={compare} onClear={clear} />
-        <ChatTargetPanel target={state.target} pinnedNext={draft.pin} breakers={state.breakers} clientId={state.clientId} sessionId={state.sessionId} />
+        <ChatComposer
+          draft={draft}
+          onChange={setDraft}
+          journeys={state.journeys}
+          busy={state.busy}
+          onSend={send}
+          onCompare={compare}
+          onClear={clear}
+        />
+        <ChatTargetPanel
+          target={state.target}
+          pinnedNext={draft.pin}
+          breakers={state.breakers}
+          clientId={state.clientId}
+          sessionId={state.sessionId}
+        />
       </div>
       {state.compare && <CompareResult compare={state.compare} />}
       <section className="card exchanges">
         <h2>
           Exchanges <span className="muted small">{state.exchanges.length > 0 ? `${state.exchanges.length} this session` : ''}</span>
         </h2>
-        {state.exchanges.length === 0 && (
-          <p className="muted">{state.loaded ? 'Nothing sent in this session yet.' : 'Loading…'}</p>
-        )}
+        {state.exchanges.length === 0 && <p className="muted">{state.loaded ? 'Nothing sent in this session yet.' : 'Loading…'}</p>}
         {state.exchanges.map((exchange) => (
           <ExchangeCard key={exchange.key} exchange={exchange} buffer={buffer} />
         ))}

@@ -49,7 +49,12 @@ export function ChatTargetPanel({ target, pinnedNext, breakers, clientId, sessio
           {breakers.map((breaker) => (
             <li key={breaker.target}>
               <span className="mono">{breaker.target}</span>{' '}
-              <span className={`badge breaker-${breaker.state}`} data-testid="chat-breaker" data-state={breaker.state} data-target={breaker.target}>
+              <span
+                className={`badge breaker-${breaker.state}`}
+                data-testid="chat-breaker"
+                data-state={breaker.state}
+                data-target={breaker.target}
+              >
                 {breaker.state}
               </span>
               {breaker.lastFailure && <span className="muted small"> last failure {breaker.lastFailure}</span>}

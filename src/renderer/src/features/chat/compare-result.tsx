@@ -6,7 +6,11 @@ const EXCERPT_CHARS = 400;
 
 function PathOutcome({ label, outcome }: { label: string; outcome: ChatOutcome }) {
   return (
-    <div className={`compare-path ${outcome.ok ? 'answered' : 'failed'}`} data-testid={`chat-compare-${outcome.transport}`} data-ok={outcome.ok}>
+    <div
+      className={`compare-path ${outcome.ok ? 'answered' : 'failed'}`}
+      data-testid={`chat-compare-${outcome.transport}`}
+      data-ok={outcome.ok}
+    >
       <h3>
         {label} <span className={outcome.ok ? 'ok' : 'bad'}>{outcome.ok ? '✓ answered' : `✗ ${outcome.error.class}`}</span>
       </h3>
@@ -50,7 +54,13 @@ export function CompareResult({ compare }: { compare: CompareView }) {
             data-agree={String(compare.result.agree)}
             data-both-answered={String(compare.result.bothAnswered)}
           >
-            <strong>{compare.result.agree ? 'Both paths answered and agree' : compare.result.bothAnswered ? 'Both answered but disagree' : 'Not both paths answered'}</strong>
+            <strong>
+              {compare.result.agree
+                ? 'Both paths answered and agree'
+                : compare.result.bothAnswered
+                  ? 'Both answered but disagree'
+                  : 'Not both paths answered'}
+            </strong>
             <span>{compare.result.summary}</span>
           </div>
           <div className="compare-grid">

@@ -32,7 +32,12 @@ export const ExchangeCard = memo(function ExchangeCard({ exchange, buffer }: { e
   });
 
   return (
-    <article className={`exchange exchange-${exchange.status}`} data-testid="chat-exchange" data-status={exchange.status} data-correlation-id={exchange.correlationId ?? ''}>
+    <article
+      className={`exchange exchange-${exchange.status}`}
+      data-testid="chat-exchange"
+      data-status={exchange.status}
+      data-correlation-id={exchange.correlationId ?? ''}
+    >
       <header className="exchange-head">
         <span className="badge">{exchange.transport.toUpperCase()}</span>
         <span className={`badge status-${exchange.status}`} data-testid="chat-status" data-phase={exchange.phase}>

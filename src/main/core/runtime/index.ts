@@ -1,2 +1,0 @@
-export { detectRuntime } from './detect-runtime.ts';
-export type { DetectRuntimeOptions } from './detect-runtime.ts';
