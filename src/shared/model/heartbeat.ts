@@ -2,7 +2,6 @@ import { z } from 'zod';
 
 /** What a service says about itself in its heartbeat. */
 export const heartbeatStatusSchema = z.enum(['healthy', 'degraded', 'overloaded', 'shutting_down']);
-export type HeartbeatStatus = z.infer<typeof heartbeatStatusSchema>;
 
 /**
  * The JSON value of a key `service:heartbeat:{serviceId}:{appId}` (written with a 90 s TTL). Extra fields
@@ -15,7 +14,6 @@ export const heartbeatPayloadSchema = z.looseObject({
   /** Free-form capacity facts (connections, load…), passed through for display. */
   capacity: z.unknown().optional(),
 });
-export type HeartbeatPayload = z.infer<typeof heartbeatPayloadSchema>;
 
 /**
  * What a heartbeat means for supervision: `available` (fresh; `status` says healthy, degraded or overloaded),
@@ -23,7 +21,6 @@ export type HeartbeatPayload = z.infer<typeof heartbeatPayloadSchema>;
  * service is going away on purpose; never restart it for that).
  */
 export const heartbeatAvailabilitySchema = z.enum(['available', 'unavailable', 'leave-alone']);
-export type HeartbeatAvailability = z.infer<typeof heartbeatAvailabilitySchema>;
 
 /** The verdict on one service's heartbeat. */
 export const heartbeatVerdictSchema = z.object({
@@ -60,4 +57,3 @@ export const heartbeatConfigSchema = z
     maxAgeMs: z.number().int().positive().optional(),
   })
   .strict();
-export type HeartbeatConfig = z.infer<typeof heartbeatConfigSchema>;

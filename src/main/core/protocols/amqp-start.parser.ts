@@ -52,8 +52,8 @@ function parseHeader(bytes: Uint8Array): AmqpAnswer {
   if (!startsWithAscii(bytes, 'AMQP'.slice(0, Math.min(4, bytes.length)))) return { kind: 'not-amqp' };
   if (bytes.length < 8) return { kind: 'incomplete' };
   const [id = 0, a = 0, b = 0, c = 0] = bytes.subarray(4, 8);
-  // 0-9-1 and 0-10 send "AMQP" 0 major minor revision; AMQP 1.0 sends "AMQP" id 1 0 0 (id 0 plain, 2 TLS, 3 SASL).
-  const version = id === 0 || a === 0 ? `${a}-${b}-${c}` : `${a}.${b}.${c}`;
+  // 0-9-1 sends "AMQP" 0 0 9 1; 0-8 and 0-10 sent "AMQP" 1 1 major minor; 1.0 sends "AMQP" id 1 0 0 (id 0 plain, 2 TLS, 3 SASL).
+  const version = id === 1 && a === 1 ? `${b}-${c}` : a === 0 ? `${a}-${b}-${c}` : `${a}.${b}.${c}`;
   return { kind: 'header', protocolId: id, version };
 }
 

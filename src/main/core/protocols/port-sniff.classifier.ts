@@ -41,7 +41,7 @@ export function classifyGreeting(bytes: Uint8Array): SniffVerdict {
   if (mysql.kind === 'error') return { speaks: 'mysql', http: false, banner };
   const text = decodeText(bytes, 0, Math.min(bytes.length, MAX_LINE));
   if (text.startsWith('SSH-')) return { speaks: 'ssh', http: false, banner };
-  if (/^220[ -]/.test(text)) return { speaks: /\bftp\b/i.test(text) && !/smtp/i.test(text) ? 'ftp' : 'smtp', http: false, banner };
+  if (/^220[ -]/.test(text)) return { speaks: /ftp/i.test(text) && !/smtp/i.test(text) ? 'ftp' : 'smtp', http: false, banner };
   if (text.startsWith('+OK')) return { speaks: 'pop3', http: false, banner };
   if (text.startsWith('* OK')) return { speaks: 'imap', http: false, banner };
   const status = httpStatus(text);
@@ -55,7 +55,7 @@ export function classifyRequestAnswer(bytes: Uint8Array): SniffVerdict {
   const text = decodeText(bytes, 0, Math.min(bytes.length, MAX_LINE));
   const status = httpStatus(text);
   if (status !== undefined) return { speaks: 'http', http: true, status, banner };
-  // Redis answers an inline `GET /health HTTP/1.1` with a RESP error, then drops the connection at `Host:`.
+  // Redis answers each line of the request as an inline command, with a RESP error.
   if (/^-(ERR|WRONGTYPE|NOAUTH|DENIED|LOADING)\b/.test(text)) return { speaks: 'redis', http: false, banner };
   // A TLS server given plaintext answers with an alert record: content type 21, version 3.x.
   if (bytes[0] === 0x15 && bytes[1] === 0x03) return { speaks: 'tls', http: false, banner };
@@ -64,10 +64,13 @@ export function classifyRequestAnswer(bytes: Uint8Array): SniffVerdict {
   return { speaks: 'unknown', http: false, banner };
 }
 
-/** The minimal request sent to a silent port: HTTP/1.1 needs `Host`; `Connection: close` frees the server. */
-export function healthRequest(host: string, port: number, path: string): string {
-  const hostHeader = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-  return `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nUser-Agent: stack-doctor\r\nAccept: */*\r\nConnection: close\r\n\r\n`;
+/**
+ * The minimal request sent to a silent port. HTTP/1.0, so no `Host` header is needed: Redis treats a `Host:`
+ * line as a cross-protocol attack, drops the connection without a reply and logs "Possible SECURITY ATTACK";
+ * without it Redis answers each line with a RESP error and is recognised. Every HTTP server answers 1.0.
+ */
+export function healthRequest(path: string): string {
+  return `GET ${path} HTTP/1.0\r\nUser-Agent: stack-doctor\r\nAccept: */*\r\n\r\n`;
 }
 
 function httpStatus(text: string): number | undefined {

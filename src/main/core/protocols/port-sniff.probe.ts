@@ -50,7 +50,7 @@ export async function sniffPort(wire: WireExchangePort, target: ProtocolTarget, 
     host: target.host,
     port: target.port,
     timeoutMs: left,
-    send: encodeText(healthRequest(target.host, target.port, options.path ?? '/health')),
+    send: encodeText(healthRequest(options.path ?? '/health')),
     complete: requestAnswerComplete,
     ...signal,
   });
