@@ -3,7 +3,7 @@ import { systemClock } from '../../../src/main/adapters/clock/system-clock.ts';
 import { createRedisHeartbeatStore } from '../../../src/main/adapters/protocols/redis-heartbeat-store.adapter.ts';
 import { readHeartbeats } from '../../../src/main/core/protocols/heartbeat.reader.ts';
 import { parseRedisUrl, type RedisEndpoint } from '../../../src/main/core/protocols/redis-url.parser.ts';
-import { closedPort } from '../adapters/network/local-servers.ts';
+import { closedPort, eventually, startSilentServer } from '../adapters/network/local-servers.ts';
 import { startRedis, type RedisServer } from './support/redis-server.ts';
 
 const PASSWORD = 'hb-S3cret-7d1';
@@ -92,6 +92,24 @@ describe('heartbeats from a real Redis', () => {
     );
     expect(wrong).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', message: expect.stringContaining('redis://:***@127.0.0.1') } });
     expect(JSON.stringify([none, wrong])).not.toContain(PASSWORD);
+  });
+
+  it('a Redis that accepts and never answers → TIMEOUT within the budget, no socket or timer left', async () => {
+    const silent = await startSilentServer();
+    try {
+      const handles = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'TCPSocketWrap').length;
+      const before = handles();
+      const started = performance.now();
+      const store = createRedisHeartbeatStore(endpoint(`redis://:${PASSWORD}@127.0.0.1:${silent.port}/2`));
+      const report = await readHeartbeats(store, systemClock, { appId: APP, timeoutMs: 250 });
+      expect(report).toMatchObject({ ok: false, error: { code: 'TIMEOUT' }, verdicts: [] });
+      expect(performance.now() - started).toBeLessThan(700);
+      expect(JSON.stringify(report)).not.toContain(PASSWORD);
+      await eventually(() => silent.openSockets() === 0);
+      expect(handles()).toBeLessThanOrEqual(before);
+    } finally {
+      await silent.close();
+    }
   });
 
   it('Redis down → ECONNREFUSED and no verdict, not "everyone unavailable"', async () => {
