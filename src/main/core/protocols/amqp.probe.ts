@@ -1,0 +1,52 @@
+import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
+import { AMQP_091_HEADER, amqpAnswerComplete, parseAmqpAnswer } from './amqp-start.parser.ts';
+import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetName, type ProtocolTarget } from './wire-result.ts';
+
+export interface AmqpProbeOptions {
+  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * AMQP (RabbitMQ…) by protocol: sends the 0-9-1 protocol header and expects `connection.start` or a protocol
+ * header back; both mean an AMQP broker is up (a header names the version it wants instead: `detail.version`).
+ * The connection is dropped before any credentials. Never rejects.
+ * detail: `{ protocol: 'amqp', alive, answer: 'start' | 'header', product?, version?, platform?, mechanisms? }`.
+ */
+export async function probeAmqp(
+  wire: WireExchangePort,
+  target: ProtocolTarget,
+  options: AmqpProbeOptions = {},
+): Promise<ProtocolProbeResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
+  const outcome = await wire.exchange({
+    host: target.host,
+    port: target.port,
+    timeoutMs,
+    send: AMQP_091_HEADER,
+    complete: amqpAnswerComplete,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const failed = failedExchange('amqp', target, outcome, 'an answer to the AMQP protocol header', timeoutMs);
+  if (failed) return failed;
+  const answer = parseAmqpAnswer(outcome.bytes);
+  if (answer.kind === 'start') {
+    const { kind: _kind, versionMajor, versionMinor, ...props } = answer;
+    return judged('amqp', target, outcome, {
+      ok: true,
+      detail: { protocol: 'amqp', alive: true, answer: 'start', amqpVersion: `${versionMajor}-${versionMinor}`, ...props },
+    });
+  }
+  if (answer.kind === 'header') {
+    return judged('amqp', target, outcome, {
+      ok: true,
+      detail: { protocol: 'amqp', alive: true, answer: 'header', amqpVersion: answer.version },
+    });
+  }
+  return judged('amqp', target, outcome, {
+    ok: false,
+    error: mismatch(targetName(target), 'AMQP', outcome.bytes),
+    detail: { protocol: 'unknown', alive: false },
+  });
+}
