@@ -130,7 +130,6 @@ export const smokeSuiteSchema = z
       seen.add(check.name);
     });
   });
-export type SmokeSuite = z.infer<typeof smokeSuiteSchema>;
 
 const suiteName = z
   .string()
