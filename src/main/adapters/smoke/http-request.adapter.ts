@@ -19,7 +19,8 @@ export function sendHttpRequest(request: SmokeHttpRequest): Promise<SmokeHttpRep
   const checked = parseProbeUrl(request.url, ['http:', 'https:']);
   if (!checked.ok) return Promise.resolve({ ok: false, error: checked.error, latencyMs: 0 });
   const { url, subject } = checked;
-  const headers = withCredentials(url, { 'user-agent': 'stack-doctor', connection: 'close', ...request.headers });
+  // node:http sends `user:pass@` of a URL as Basic authorization itself (unless an authorization header is set).
+  const headers: OutgoingHttpHeaders = { 'user-agent': 'stack-doctor', connection: 'close', ...request.headers };
   if (request.body !== undefined) headers['content-length'] = Buffer.byteLength(request.body);
   const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const what = `${request.method} ${url.origin}${url.pathname}`;
@@ -57,17 +58,6 @@ export function sendHttpRequest(request: SmokeHttpRequest): Promise<SmokeHttpRep
     });
     req.end(request.body);
   });
-}
-
-/** `user:pass@` in the URL becomes Basic authorization (unless a header sets one) and leaves the URL. */
-function withCredentials(url: URL, headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
-  if (!url.username && !url.password) return headers;
-  const user = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
-  url.username = '';
-  url.password = '';
-  if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) return headers;
-  return { ...headers, authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` };
 }
 
 /** Collects at most `cap` bytes, then stops reading; `done` runs once with the UTF-8 text. */
