@@ -8,6 +8,8 @@ export type ChatSend = (request: ChatSendRequest, onEvent: ChatEventListener) =>
  * SmokeChatPort over the orchestrator client: one exchange per check on a fresh WebSocket (the handshake is
  * part of what a smoke check proves), counting assistant tokens. Expected failures come back as the chat
  * error class and its explanation; bad input (unknown journey, unusable target) rejects, as `send` does.
+ * The client cannot be cancelled: when the runner stops waiting, the exchange still ends at its own timeout,
+ * which is the same budget.
  */
 export function orchestratorSmokeChat(send: ChatSend): SmokeChatPort {
   return {
