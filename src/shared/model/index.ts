@@ -9,3 +9,4 @@ export * from './stack-config.ts';
 export * from './chat-protocol.ts';
 export * from './chat.ts';
 export * from './heartbeat.ts';
+export * from './smoke.ts';
