@@ -48,7 +48,10 @@ describe('orchestratorFindings', () => {
       container: container({ name: 'shop-orch-1', ports: [{ containerPort: 8006, protocol: 'tcp' }] }),
     });
     const [f] = orchestratorFindings({ orchestrator: unresolvable, services: [orch], runtime: hostRuntime });
-    expect(f?.fix.action).toEqual({ kind: 'publish-port', params: { container: 'shop-orch-1', port: '8006' } });
+    expect(f?.fix.action).toEqual({
+      kind: 'publish-port',
+      params: { project: 'shop', service: 'orchestrator-service', container: 'shop-orch-1', containerPort: 8006 },
+    });
   });
 
   it('reports the localhost fallback as info on the host and as a warning inside a container', () => {
