@@ -67,6 +67,10 @@ describe('orchestratorFindings', () => {
     const dev = service({ name: 'dev', targets: [target('http://orchestrator-service:8006')] });
     const [inside] = orchestratorFindings({ orchestrator: fallback, services: [dev], runtime: { ...hostRuntime, kind: 'devcontainer' } });
     expect(inside?.severity).toBe('warning');
+    // On the host a repair may pin the fallback (a setting, no shell command); inside a container it must not.
+    expect(onHost?.fix.action).toEqual({ kind: 'pin-orchestrator-target', params: { url: 'http://localhost:8006' } });
+    expect(onHost?.fix.command).toBeUndefined();
+    expect(inside?.fix.action).toBeUndefined();
   });
 
   it('keeps the fallback informational inside a container when nothing in the stack uses the default orchestrator', () => {
