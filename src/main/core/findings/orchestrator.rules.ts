@@ -1,4 +1,5 @@
 import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
+import { shellQuote } from '../../../shared/command/shell-quote.ts';
 import {
   nameProblem,
   type Finding,
@@ -50,7 +51,7 @@ export function orchestratorFindings({ orchestrator, services, runtime }: Orches
             runtime.kind === 'host'
               ? `Nothing to do for a run on the host: the orchestrator's published port answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`
               : `Inside a ${runtime.kind}, localhost is this container, not the host: join the orchestrator's network so ${target?.host ?? 'the alias'} resolves, rather than relying on whatever answers at ${orchestrator.resolvedUrl ?? 'localhost'}.`,
-          lasting: `Run the app inside the compose network so the alias resolves, or for host runs set ORCHESTRATOR_SERVICE_URL=${orchestrator.resolvedUrl ?? 'http://localhost:8006'} so nothing depends on a fallback.`,
+          lasting: `Run the app inside the compose network so the alias resolves, or for host runs set ORCHESTRATOR_SERVICE_URL=${shellQuote(orchestrator.resolvedUrl ?? 'http://localhost:8006')} so nothing depends on a fallback.`,
           // On the host the fallback is the designed path and a repair may pin it; inside a container
           // localhost is the container itself, so pinning it would make the stack worse.
           ...(runtime.kind === 'host' && orchestrator.resolvedUrl && !nameProblem('url', orchestrator.resolvedUrl)

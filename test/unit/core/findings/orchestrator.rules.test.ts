@@ -71,6 +71,13 @@ describe('orchestratorFindings', () => {
     expect(onHost?.fix.action).toEqual({ kind: 'pin-orchestrator-target', params: { url: 'http://localhost:8006' } });
     expect(onHost?.fix.command).toBeUndefined();
     expect(inside?.fix.action).toBeUndefined();
+    // The assignment users copy from the lasting fix is quoted like every command.
+    const odd = orchestratorFindings({
+      orchestrator: { ...fallback, resolvedUrl: 'http://localhost:8006/?a=1&b=2' },
+      services: [],
+      runtime: hostRuntime,
+    });
+    expect(odd[0]?.fix.lasting).toContain("ORCHESTRATOR_SERVICE_URL='http://localhost:8006/?a=1&b=2' so");
   });
 
   it('keeps the fallback informational inside a container when nothing in the stack uses the default orchestrator', () => {
