@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lookActionSchema, repairActionSchema } from './fix-action.ts';
 import { probeResultSchema } from './probe.ts';
 
 /** Stable finding ids. Documented in README.md#finding-codes; never rename one. */
@@ -25,31 +26,22 @@ export type FindingId = z.infer<typeof findingIdSchema>;
 export const severitySchema = z.enum(['info', 'warning', 'error']);
 export type Severity = z.infer<typeof severitySchema>;
 
-export const fixActionKindSchema = z.enum([
-  'start-container',
-  'restart-container',
-  'network-connect',
-  'start-engine',
-  'edit-config',
-  'publish-port',
-]);
-
-/** A fix a later repair can carry out: kind plus string parameters (container, network, alias…). */
-export const fixActionSchema = z.object({
-  kind: fixActionKindSchema,
-  params: z.record(z.string(), z.string()),
-});
-export type FixAction = z.infer<typeof fixActionSchema>;
-
 export const fixSchema = z.object({
   /** What to do now, in one or two sentences. */
   description: z.string(),
   /** The change that keeps it fixed (e.g. the compose edit), when the immediate fix is a workaround. */
   lasting: z.string().optional(),
-  /** A shell command the user can paste, when there is one. */
+  /**
+   * The shell command a user can paste: always `commandLine(look ?? action)` (shared/command/fix-command.ts),
+   * never written by hand. Absent when neither has a command, or when a name it needs is invalid.
+   */
   command: z.string().optional(),
-  action: fixActionSchema.optional(),
+  /** A read-only command to run first that shows why (logs, health, DNS); when present, `command` is its line. */
+  look: lookActionSchema.optional(),
+  /** The change that answers the finding: one a repair may carry out, or one it leaves to the user. */
+  action: repairActionSchema.optional(),
 });
+export type Fix = z.infer<typeof fixSchema>;
 
 export const findingSchema = z.object({
   id: findingIdSchema,

@@ -1,5 +1,7 @@
 export * from './probe.ts';
 export * from './finding.ts';
+export * from './fix-action.ts';
+export * from './names.ts';
 export * from './runtime.ts';
 export * from './stack.ts';
 export * from './orchestrator.ts';

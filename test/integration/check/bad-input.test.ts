@@ -19,7 +19,7 @@ describe('check: invalid stack-doctor.yaml', () => {
     const invalid = findingOf(diagnosis, 'CONFIG_INVALID');
     expect(invalid.subject).toBe(`${file}:${LINE}`);
     expect(invalid.summary).toContain('probe.timeoutMs');
-    expect(invalid.fix.action).toMatchObject({ kind: 'edit-config', params: { file, line: String(LINE), field: 'probe.timeoutMs' } });
+    expect(invalid.fix.action).toMatchObject({ kind: 'edit-config', params: { file, line: LINE, field: 'probe.timeoutMs' } });
     expect(diagnosis.orchestrator.decision).toBe('not-checked');
     expect(code).toBe(3);
     const lines = stderr.trim().split('\n');

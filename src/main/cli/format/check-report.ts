@@ -1,5 +1,13 @@
 import pc from 'picocolors';
-import { compareFindings, type Diagnosis, type Finding, type MatrixTarget, type Reachability } from '../../../shared/model/index.ts';
+import { commandLine } from '../../../shared/command/fix-command.ts';
+import {
+  compareFindings,
+  nameProblem,
+  type Diagnosis,
+  type Finding,
+  type MatrixTarget,
+  type Reachability,
+} from '../../../shared/model/index.ts';
 
 export interface ReportOptions {
   /** ANSI colours; the CLI enables them only on a TTY without `--no-color`. */
@@ -100,7 +108,9 @@ function otherProjectLines(d: Diagnosis, c: Colors): string[] {
   const lines = [c.bold('Other compose projects on this engine'), '  Nothing matched the workspace; pick one with --project NAME:'];
   for (const p of d.otherProjects) {
     const where = p.workingDir ? ` (${p.workingDir})` : '';
-    lines.push(`  stack-doctor check --project ${p.name}   ${c.dim(`${plural(p.containers, 'container')}${where}`)}`);
+    // Project names come from container labels: one that cannot be valid is shown as text, never as a command.
+    const command = commandLine({ kind: 'check-project', params: { project: p.name } }) ?? nameProblem('project', p.name);
+    lines.push(`  ${command}   ${c.dim(`${plural(p.containers, 'container')}${where}`)}`);
   }
   return lines;
 }

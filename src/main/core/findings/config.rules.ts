@@ -1,4 +1,6 @@
-import type { Finding, Stack } from '../../../shared/model/index.ts';
+import { fixOf } from '../../../shared/command/fix-command.ts';
+import { shellQuote } from '../../../shared/command/shell-quote.ts';
+import { nameProblem, type Finding, type Stack } from '../../../shared/model/index.ts';
 
 /** A problem in a config file, located (mirrors discovery/config-issue.ts). */
 export interface ConfigIssueFact {
@@ -20,10 +22,7 @@ export function configFindings(issues: ConfigIssueFact[]): Finding[] {
     evidence: [],
     fix: {
       description: `Edit ${issue.file} line ${issue.line}, column ${issue.column}: fix \`${issue.field || '(root)'}\` (${issue.message}), then check again.`,
-      action: {
-        kind: 'edit-config',
-        params: { file: issue.file, line: String(issue.line), column: String(issue.column), field: issue.field },
-      },
+      action: { kind: 'edit-config', params: { file: issue.file, line: issue.line, column: issue.column, field: issue.field } },
     },
   }));
 }
@@ -38,10 +37,14 @@ export interface NoStackFacts {
 /** NO_STACK_FOUND when the workspace has no compose file, no devcontainer and no labelled container. */
 export function noStackFindings({ stack, otherProjects, engineOk }: NoStackFacts): Finding[] {
   if (stack.projects.length > 0 || stack.services.length > 0) return [];
-  const options = otherProjects.map(
-    (p) => `  --project ${p.name}  (${p.containers} container${p.containers === 1 ? '' : 's'}${p.workingDir ? `, ${p.workingDir}` : ''})`,
-  );
-  const first = otherProjects[0];
+  const options = otherProjects.map((p) => {
+    const containers = `${p.containers} container${p.containers === 1 ? '' : 's'}`;
+    // A label can name a project anything: such a name is shown as text, never as an option to paste.
+    const problem = nameProblem('project', p.name);
+    if (problem) return `  (not offered, ${containers}) ${problem}`;
+    return `  --project ${shellQuote(p.name)}  (${containers}${p.workingDir ? `, ${p.workingDir}` : ''})`;
+  });
+  const first = otherProjects.find((p) => nameProblem('project', p.name) === null);
   return [
     {
       id: 'NO_STACK_FOUND',
@@ -50,13 +53,13 @@ export function noStackFindings({ stack, otherProjects, engineOk }: NoStackFacts
       summary: `Nothing in ${stack.workspace} matched a compose project or devcontainer`,
       cause: `No compose*.y*ml / docker-compose*.y*ml at the root, no .devcontainer/devcontainer.json, and no container labelled with this folder${engineOk ? '' : ' (the engine was not reachable, so containers were not listed)'}.`,
       evidence: [],
-      fix: {
+      fix: fixOf({
         description:
           otherProjects.length > 0
             ? `Pick a compose project the engine runs:\n${options.join('\n')}\nor run from the folder that holds the compose files (--workspace DIR).`
             : 'Run from the folder that holds the compose files (--workspace DIR), or name a project with --project NAME.',
-        ...(first ? { command: `stack-doctor check --project ${first.name}` } : {}),
-      },
+        ...(first ? { look: { kind: 'check-project', params: { project: first.name } } } : {}),
+      }),
     },
   ];
 }

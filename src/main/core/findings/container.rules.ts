@@ -1,5 +1,7 @@
-import type { Finding, StackService } from '../../../shared/model/index.ts';
+import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
+import type { ChangeAction, Fix, Finding, LookAction, StackService } from '../../../shared/model/index.ts';
 import { containerStateProbe } from '../diagnosis/container-state.probe.ts';
+import { refusedFix, refusedName } from './refused-names.ts';
 import { dependentsOf, serviceLabel } from './service-names.ts';
 
 /**
@@ -26,21 +28,17 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
           ? 'The devcontainer is configured in this workspace but no container carries its devcontainer.local_folder label.'
           : `Service "${service.name}" is in the compose file of project ${service.project} but the engine has no container for it.`,
         evidence: [],
-        fix: isDev
-          ? {
-              description:
-                'Open the folder in its dev container ("Dev Containers: Reopen in Container") or run `devcontainer up --workspace-folder .`.',
-              command: 'devcontainer up --workspace-folder .',
-            }
-          : {
-              description: `Create and start it: \`docker compose up -d ${service.name}\` in the project folder.`,
-              command: `docker compose -p ${service.project} up -d ${service.name}`,
-            },
+        fix: isDev ? devcontainerUpFix() : createServiceFix(service),
       },
     ];
   }
   const probe = containerStateProbe(container);
-  const startAction = { kind: 'start-container' as const, params: { container: container.name } };
+  // Docker named the container, but a stack's labels and a hostile engine are not to be trusted blindly.
+  const refused = refusedName(['container', container.name]);
+  const start: ChangeAction = { kind: 'start-container', params: { container: container.name } };
+  const restart: ChangeAction = { kind: 'restart-container', params: { container: container.name } };
+  const logs: LookAction = { kind: 'show-logs', params: { container: container.name, tail: 50 } };
+  const checked = (build: () => Fix): Fix => (refused ? refusedFix(refused) : build());
   if (container.state === 'restarting') {
     return [
       {
@@ -50,11 +48,13 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
         summary: `${container.name} keeps restarting (${container.restartCount} restart${container.restartCount === 1 ? '' : 's'})`,
         cause: `The process exits (last exit code ${container.exitCode}) and the restart policy starts it again.`,
         evidence: [probe],
-        fix: {
-          description: `Read why it exits: \`docker logs --tail 50 ${container.name}\`, fix the cause (config, missing dependency), then restart it.`,
-          command: `docker logs --tail 50 ${container.name}`,
-          action: { kind: 'restart-container', params: { container: container.name } },
-        },
+        fix: checked(() =>
+          fixOf({
+            description: `Read why it exits: ${inlineCommand(logs)}, fix the cause (config, missing dependency), then restart it.`,
+            look: logs,
+            action: restart,
+          }),
+        ),
       },
     ];
   }
@@ -74,13 +74,14 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
         summary: `${container.name} ${what}`,
         cause: `${container.status || container.state}.${needed}${clean ? '' : ` Exit code ${container.exitCode} means the process failed; its logs say why.`}`,
         evidence: [probe],
-        fix: {
-          description: clean
-            ? `Start it again: \`docker start ${container.name}\`.`
-            : `Check \`docker logs --tail 50 ${container.name}\`, fix the cause, then \`docker start ${container.name}\`.`,
-          command: `docker start ${container.name}`,
-          action: startAction,
-        },
+        fix: checked(() =>
+          fixOf({
+            description: clean
+              ? `Start it again: ${inlineCommand(start)}.`
+              : `Check ${inlineCommand(logs)}, fix the cause, then ${inlineCommand(start)}.`,
+            action: start,
+          }),
+        ),
       },
     ];
   }
@@ -95,13 +96,34 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
           ? `Docker reports health "unhealthy" (${container.status}); the last check said: ${container.healthLog}`
           : `Docker reports health "unhealthy" (${container.status}).`,
         evidence: [probe],
-        fix: {
-          description: `See the failing checks with \`docker inspect --format '{{json .State.Health}}' ${container.name}\`; restart it once the cause is fixed.`,
-          command: `docker inspect --format '{{json .State.Health}}' ${container.name}`,
-          action: { kind: 'restart-container', params: { container: container.name } },
-        },
+        fix: checked(() => {
+          const health: LookAction = { kind: 'inspect-health', params: { container: container.name } };
+          return fixOf({
+            description: `See the failing checks with ${inlineCommand(health)}; restart it once the cause is fixed.`,
+            look: health,
+            action: restart,
+          });
+        }),
       },
     ];
   }
   return [];
+}
+
+function devcontainerUpFix(): Fix {
+  const up: ChangeAction = { kind: 'start-devcontainer', params: { workspaceFolder: '.' } };
+  return fixOf({
+    description: `Open the folder in its dev container ("Dev Containers: Reopen in Container") or run ${inlineCommand(up)}.`,
+    action: up,
+  });
+}
+
+/** `docker compose -p P up -d S`, or why not when the project or service name cannot be valid. */
+function createServiceFix(service: StackService): Fix {
+  const refused = refusedName(['project', service.project], ['service', service.name]);
+  if (refused) return refusedFix(refused);
+  return fixOf({
+    description: `Create and start it: ${inlineCommand(['docker', 'compose', 'up', '-d', service.name])} in the project folder.`,
+    action: { kind: 'create-service', params: { project: service.project, service: service.name } },
+  });
 }

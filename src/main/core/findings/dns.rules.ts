@@ -1,5 +1,14 @@
-import type { Finding, ProbeResult, StackService } from '../../../shared/model/index.ts';
+import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
+import {
+  nameProblem,
+  type ChangeAction,
+  type Finding,
+  type Fix,
+  type ProbeResult,
+  type StackService,
+} from '../../../shared/model/index.ts';
 import type { ContainerDnsCheck } from '../diagnosis/probe-facts.ts';
+import { refusedFix, refusedName } from './refused-names.ts';
 import { isLoopbackHost, serviceForHost, serviceLabel } from './service-names.ts';
 
 /**
@@ -42,15 +51,23 @@ function unresolvableFinding(check: ContainerDnsCheck): Finding {
       },
     };
   }
+  const cause = `"${target.host}" lives on network ${network}${topology.via ? ` (container ${topology.via.container})` : ''}, but ${consumer} is only on ${on}; Docker's embedded DNS answers a name only to containers on the same user-defined network (${check.reachability.note}).`;
+  const refused = refusedName(['container', consumer], ['network', network]);
+  if (refused) return { ...base, cause, fix: refusedFix(refused) };
+  const connect: ChangeAction = {
+    kind: 'network-connect',
+    params: { network, container: consumer, ...(nameProblem('host', target.host) ? {} : { alias: target.host }) },
+  };
+  // The compose snippet names the service: with a name compose would refuse, there is no snippet to give.
+  const lasting = nameProblem('service', service.name) ? undefined : lastingNetworkFix(service, network);
   return {
     ...base,
-    cause: `"${target.host}" lives on network ${network}${topology.via ? ` (container ${topology.via.container})` : ''}, but ${consumer} is only on ${on}; Docker's embedded DNS answers a name only to containers on the same user-defined network (${check.reachability.note}).`,
-    fix: {
-      description: `Connect ${consumer} to ${network} now: \`docker network connect ${network} ${consumer}\` (lost when the container is recreated).`,
-      command: `docker network connect ${network} ${consumer}`,
-      action: { kind: 'network-connect', params: { network, container: consumer, alias: target.host } },
-      lasting: lastingNetworkFix(service, network),
-    },
+    cause,
+    fix: fixOf({
+      description: `Connect ${consumer} to ${network} now: ${inlineCommand(connect)} (lost when the container is recreated).`,
+      action: connect,
+      ...(lasting ? { lasting } : {}),
+    }),
   };
 }
 
@@ -104,11 +121,18 @@ export function hostDnsFindings({ services, hostDns, aliases }: HostDnsFacts): F
       summary: `${host} does not resolve from here`,
       cause: `The OS resolver answered ${probe.error?.code ?? 'nothing'} for ${host}${consumers.length > 0 ? `, which ${consumers.join(', ')} ${consumers.length === 1 ? 'is' : 'are'} configured to call` : ''}. It is not a docker alias of this stack, so it should resolve outside Docker too.`,
       evidence: [probe],
-      fix: {
-        description: `Check the spelling of ${host} in the configuration, your DNS/VPN, or add it to /etc/hosts if it is a local name.`,
-        command: `getent hosts ${host}`,
-      },
+      fix: hostLookFix(host),
     });
   }
   return findings;
+}
+
+/** `getent hosts H` to see what the resolver says, or why not when H cannot be a host name. */
+function hostLookFix(host: string): Fix {
+  const refused = refusedName(['host', host]);
+  if (refused) return refusedFix(refused);
+  return fixOf({
+    description: `Check the spelling of ${host} in the configuration, your DNS/VPN, or add it to /etc/hosts if it is a local name.`,
+    look: { kind: 'resolve-host', params: { host } },
+  });
 }

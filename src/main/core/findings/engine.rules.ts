@@ -1,3 +1,4 @@
+import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
 import type { EngineReport, Finding } from '../../../shared/model/index.ts';
 
 /** DOCKER_UNREACHABLE when the engine did not answer at the endpoint we resolved. */
@@ -13,11 +14,11 @@ export function engineFindings(engine: EngineReport): Finding[] {
       summary: `Docker engine not reachable at ${where}`,
       cause: `${error?.code ?? 'ERROR'}: ${error?.message ?? 'no answer'}. Without the engine no container, network or in-container DNS can be checked; only files and host-side probes ran.`,
       evidence: [engine.probe],
-      fix: {
-        description: `Start the Docker engine (Docker Desktop, or \`sudo systemctl start docker\` / \`dockerd\`), or point DOCKER_HOST / the active docker context at a running engine. Looked at ${where}.`,
-        command: 'docker version',
+      fix: fixOf({
+        description: `Start the Docker engine (Docker Desktop, or ${inlineCommand(['sudo', 'systemctl', 'start', 'docker'])} / ${inlineCommand(['dockerd'])}), or point DOCKER_HOST / the active docker context at a running engine. Looked at ${where}.`,
+        look: { kind: 'engine-version', params: {} },
         action: { kind: 'start-engine', params: { endpoint: engine.endpoint } },
-      },
+      }),
     },
   ];
 }

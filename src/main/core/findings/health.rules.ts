@@ -1,6 +1,8 @@
-import type { Finding } from '../../../shared/model/index.ts';
+import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
+import { nameProblem, type Fix, type Finding, type LookAction } from '../../../shared/model/index.ts';
 import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
 import { closedPortKeys, urlPort } from './closed-ports.ts';
+import { refusedFix, refusedName } from './refused-names.ts';
 import { serviceLabel } from './service-names.ts';
 
 /** Probe checks of services whose container runs: an exited one is reported once, as CONTAINER_EXITED. */
@@ -27,10 +29,7 @@ export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCh
         summary: `${url} reports status "${bodyStatus}"`,
         cause: `The service answers (HTTP ${String(probe.detail?.['status'] ?? '?')}) but its own health check says ${bodyStatus}; the body names what it depends on.`,
         evidence: [probe],
-        fix: {
-          description: `Read the health body (\`curl -s ${url}\`) for the failing dependency and fix that first.`,
-          command: `curl -s ${url}`,
-        },
+        fix: urlFix(url, false, (get) => `Read the health body (${inlineCommand(get)}) for the failing dependency and fix that first.`),
       });
       continue;
     }
@@ -42,10 +41,12 @@ export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCh
       summary: `${url} ${probe.error?.code?.startsWith('HTTP_') ? `answered ${probe.error.code.slice(5)}` : 'did not answer'}`,
       cause: `${probe.error?.code ?? 'ERROR'}: ${probe.error?.message ?? 'no answer'}.`,
       evidence: [probe],
-      fix: {
-        description: `Check that ${subject} serves its health endpoint at ${url} (\`curl -i ${url}\`) and read its logs${service.container ? ` (\`docker logs --tail 50 ${service.container.name}\`)` : ''}.`,
-        command: `curl -i ${url}`,
-      },
+      fix: urlFix(url, true, (get) => {
+        const name = service.container?.name;
+        const logs =
+          name !== undefined && !nameProblem('container', name) ? ` (${inlineCommand(['docker', 'logs', '--tail', '50', name])})` : '';
+        return `Check that ${subject} serves its health endpoint at ${url} (${inlineCommand(get)}) and read its logs${logs}.`;
+      }),
     });
   }
   return findings;
@@ -75,4 +76,12 @@ function subjectHost(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** A fix that reads `url` with curl (`-i` with headers, else `-s`), or why not when the URL cannot be used. */
+function urlFix(url: string, headers: boolean, describe: (get: LookAction) => string): Fix {
+  const refused = refusedName(['url', url]);
+  if (refused) return refusedFix(refused);
+  const get: LookAction = { kind: 'http-get', params: { url, headers } };
+  return fixOf({ description: describe(get), look: get });
 }

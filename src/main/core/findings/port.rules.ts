@@ -1,6 +1,8 @@
-import type { Finding, StackService } from '../../../shared/model/index.ts';
+import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
+import type { Finding, Fix, LookAction, StackService } from '../../../shared/model/index.ts';
 import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
 import { closedPorts } from './closed-ports.ts';
+import { refusedFix, refusedName } from './refused-names.ts';
 import { serviceForHost, serviceLabel } from './service-names.ts';
 
 /**
@@ -22,11 +24,7 @@ export function portClosedFindings(ports: PortCheck[], urls: UrlCheck[] = []): F
         ? `${failure.error?.code ?? 'ERROR'}: ${failure.error?.message ?? 'connection dropped'}. The host port is bound (Docker's proxy accepted the connection) but the connection into the container was dropped: the container runs but ${inside}.`
         : `${failure.error?.code ?? 'ERROR'}: ${failure.error?.message ?? 'no answer'}. The container runs but ${inside}.`,
       evidence,
-      fix: {
-        description: `Make the process in ${name} listen on 0.0.0.0:${binding.containerPort}; check \`docker logs --tail 50 ${name}\` for a startup error, then restart it.`,
-        command: `docker logs --tail 50 ${name}`,
-        action: { kind: 'restart-container', params: { container: name } },
-      },
+      fix: listenFix(name, binding.containerPort),
     } satisfies Finding;
   });
 }
@@ -61,12 +59,31 @@ export function portNotPublishedFindings({ services, orchestratorHost }: PortPub
         summary: `${container.name} does not publish port ${target.port} to the host`,
         cause: `${serviceLabel(consumer)} calls ${target.url}; containers on the same network reach it, but from the host nothing is bound to container port ${target.port}${forOrchestrator ? ', so the http://localhost fallback cannot reach the orchestrator' : ''}.`,
         evidence: [],
-        fix: {
-          description: `If the host needs it, publish it on loopback in the compose file: \`ports: ["127.0.0.1:${target.port}:${target.port}"]\` under ${provider.name}, then \`docker compose up -d ${provider.name}\`.`,
-          action: { kind: 'publish-port', params: { container: container.name, port: String(target.port) } },
-        },
+        fix: publishFix(provider, container.name, target.port),
       });
     }
   }
   return findings;
+}
+
+/** Make the process listen, after reading its logs; then restart it (the action a repair may take). */
+function listenFix(container: string, port: number): Fix {
+  const refused = refusedName(['container', container]);
+  if (refused) return refusedFix(refused);
+  const logs: LookAction = { kind: 'show-logs', params: { container, tail: 50 } };
+  return fixOf({
+    description: `Make the process in ${container} listen on 0.0.0.0:${port}; check ${inlineCommand(logs)} for a startup error, then restart it.`,
+    look: logs,
+    action: { kind: 'restart-container', params: { container } },
+  });
+}
+
+/** The compose edit that publishes `port` on loopback: the user's to make (a `publish-port` action). */
+function publishFix(provider: StackService, container: string, port: number): Fix {
+  const refused = refusedName(['project', provider.project], ['service', provider.name], ['container', container]);
+  if (refused) return refusedFix(refused);
+  return fixOf({
+    description: `If the host needs it, publish it on loopback in the compose file: \`ports: ["127.0.0.1:${port}:${port}"]\` under ${provider.name}, then ${inlineCommand(['docker', 'compose', 'up', '-d', provider.name])}.`,
+    action: { kind: 'publish-port', params: { project: provider.project, service: provider.name, container, containerPort: port } },
+  });
 }

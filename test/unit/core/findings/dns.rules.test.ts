@@ -81,5 +81,27 @@ describe('hostDnsFindings', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ id: 'DNS_UNRESOLVABLE_FROM_HOST', severity: 'warning', subject: 'payments.internal.example' });
     expect(f?.cause).toContain('shop/api');
+    expect(f?.fix.look).toEqual({ kind: 'resolve-host', params: { host: 'payments.internal.example' } });
+    expect(f?.fix.command).toBe('getent hosts payments.internal.example');
+  });
+
+  it('never turns a host name with shell metacharacters or a leading dash into a command', () => {
+    for (const host of ['x&&id&&y', '-s', 'a`id`b']) {
+      const [f] = hostDnsFindings({ services: [], hostDns: new Map([[host, failed('dns-host', host, 'ENOTFOUND')]]), aliases: [] });
+      expect(f?.fix.description).toContain(`${JSON.stringify(host)} is not valid`);
+      expect(f?.fix.command).toBeUndefined();
+      expect(f?.fix.look).toBeUndefined();
+    }
+  });
+});
+
+describe('containerDnsFindings with names Docker would refuse', () => {
+  it('offers no network connect for an invalid consumer or network name', () => {
+    const hostileNet = check({ topology: { resolves: false, reachableOn: ['net;id'], note: 'x' } });
+    const [f] = containerDnsFindings([hostileNet], [orchestrator, dev]);
+    expect(f?.fix.description).toContain('"net;id" is not valid');
+    expect(f?.fix.command).toBeUndefined();
+    expect(f?.fix.action).toBeUndefined();
+    expect(f?.fix.lasting).toBeUndefined();
   });
 });

@@ -31,7 +31,7 @@ describe('configFindings', () => {
     expect(findings).toHaveLength(2);
     expect(findings[0]).toMatchObject({ id: 'CONFIG_INVALID', severity: 'error', subject: '/ws/stack-doctor.yaml:4' });
     expect(findings[0]?.summary).toContain('services.api.health');
-    expect(findings[1]?.fix.action?.params).toMatchObject({ field: 'probe.timeoutMs', line: '9' });
+    expect(findings[1]?.fix.action?.params).toMatchObject({ field: 'probe.timeoutMs', line: 9, column: 3 });
   });
 });
 

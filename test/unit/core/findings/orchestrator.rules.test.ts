@@ -48,7 +48,10 @@ describe('orchestratorFindings', () => {
       container: container({ name: 'shop-orch-1', ports: [{ containerPort: 8006, protocol: 'tcp' }] }),
     });
     const [f] = orchestratorFindings({ orchestrator: unresolvable, services: [orch], runtime: hostRuntime });
-    expect(f?.fix.action).toEqual({ kind: 'publish-port', params: { container: 'shop-orch-1', port: '8006' } });
+    expect(f?.fix.action).toEqual({
+      kind: 'publish-port',
+      params: { project: 'shop', service: 'orchestrator-service', container: 'shop-orch-1', containerPort: 8006 },
+    });
   });
 
   it('reports the localhost fallback as info on the host and as a warning inside a container', () => {
@@ -64,6 +67,17 @@ describe('orchestratorFindings', () => {
     const dev = service({ name: 'dev', targets: [target('http://orchestrator-service:8006')] });
     const [inside] = orchestratorFindings({ orchestrator: fallback, services: [dev], runtime: { ...hostRuntime, kind: 'devcontainer' } });
     expect(inside?.severity).toBe('warning');
+    // On the host a repair may pin the fallback (a setting, no shell command); inside a container it must not.
+    expect(onHost?.fix.action).toEqual({ kind: 'pin-orchestrator-target', params: { url: 'http://localhost:8006' } });
+    expect(onHost?.fix.command).toBeUndefined();
+    expect(inside?.fix.action).toBeUndefined();
+    // The assignment users copy from the lasting fix is quoted like every command.
+    const odd = orchestratorFindings({
+      orchestrator: { ...fallback, resolvedUrl: 'http://localhost:8006/?a=1&b=2' },
+      services: [],
+      runtime: hostRuntime,
+    });
+    expect(odd[0]?.fix.lasting).toContain("ORCHESTRATOR_SERVICE_URL='http://localhost:8006/?a=1&b=2' so");
   });
 
   it('keeps the fallback informational inside a container when nothing in the stack uses the default orchestrator', () => {

@@ -68,7 +68,7 @@ describe('portNotPublishedFindings', () => {
       {
         id: 'PORT_NOT_PUBLISHED',
         severity: 'info',
-        fix: { action: { kind: 'publish-port', params: { container: 'shop-db-1', port: '5432' } } },
+        fix: { action: { kind: 'publish-port', params: { project: 'shop', service: 'db', container: 'shop-db-1', containerPort: 5432 } } },
       },
     ]);
   });

@@ -3,7 +3,7 @@ import { formatDuration } from '../health/format.ts';
 import { ChatErrorCard, RequestErrorCard } from './chat-error-card.tsx';
 import type { ExchangeView } from './chat-view-state.ts';
 import { CopyCommandButton } from './copy-command-button.tsx';
-import { buildChatCommand } from '../../../../shared/chat/copy-command.ts';
+import { buildChatCommand } from '../../../../shared/command/chat-command.ts';
 import { createDomStreamSink } from './dom-stream-sink.ts';
 import type { TokenStreamBuffer } from './token-stream-buffer.ts';
 

@@ -1,17 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildChatCommand, shellQuote } from '../../../src/shared/chat/copy-command.ts';
-
-describe('shellQuote', () => {
-  it('leaves safe words bare and single-quotes the rest, escaping quotes', () => {
-    expect(shellQuote('http://localhost:8006')).toBe('http://localhost:8006');
-    expect(shellQuote('admin')).toBe('admin');
-    expect(shellQuote('')).toBe("''");
-    expect(shellQuote('two words')).toBe("'two words'");
-    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(shellQuote('$HOME `x` !')).toBe("'$HOME `x` !'");
-  });
-});
+import { buildChatCommand } from '../../../../src/shared/command/chat-command.ts';
 
 describe('buildChatCommand', () => {
   it('writes the transport always and the message quoted', () => {

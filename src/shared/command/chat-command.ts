@@ -1,4 +1,5 @@
 import type { ChatTransport } from '../model/index.ts';
+import { quoteAlways, shellQuote } from './shell-quote.ts';
 
 /** An exchange as the pane knows it, to be replayed from a terminal with `stack-doctor chat`. */
 export interface ChatCommandInput {
@@ -16,15 +17,6 @@ export interface ChatCommandInput {
   json?: boolean;
 }
 
-/** Words a POSIX shell reads literally without quotes. */
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** POSIX shell quoting: bare when safe, else single quotes with each `'` written as `'\''`. */
-export function shellQuote(word: string): string {
-  if (word !== '' && SAFE.test(word)) return word;
-  return `'${word.replaceAll("'", `'\\''`)}'`;
-}
-
 /**
  * "Copy as command", shared by the chat pane and the CLI:
  * `stack-doctor chat [--workspace DIR] --transport ws [--target URL] [--journey NAME] [--timeout MS] [--json] 'MESSAGE'`.
@@ -33,15 +25,14 @@ export function shellQuote(word: string): string {
  * and quoting it keeps the line readable when it is a word that happens to be safe.
  */
 export function buildChatCommand(input: ChatCommandInput): string {
-  const words = ['stack-doctor', 'chat'];
-  if (input.workspace) words.push('--workspace', shellQuote(input.workspace));
-  words.push('--transport', input.transport);
+  const argv = ['stack-doctor', 'chat'];
+  if (input.workspace) argv.push('--workspace', input.workspace);
+  argv.push('--transport', input.transport);
   const target = input.pinnedTarget?.trim();
-  if (target) words.push('--target', shellQuote(target));
-  if (input.journey) words.push('--journey', shellQuote(input.journey));
-  if (input.timeoutMs !== undefined) words.push('--timeout', String(input.timeoutMs));
-  if (input.json) words.push('--json');
-  if (input.message.startsWith('-')) words.push('--');
-  words.push(`'${input.message.replaceAll("'", `'\\''`)}'`);
-  return words.join(' ');
+  if (target) argv.push('--target', target);
+  if (input.journey) argv.push('--journey', input.journey);
+  if (input.timeoutMs !== undefined) argv.push('--timeout', String(input.timeoutMs));
+  if (input.json) argv.push('--json');
+  if (input.message.startsWith('-')) argv.push('--');
+  return [...argv.map(shellQuote), quoteAlways(input.message)].join(' ');
 }
