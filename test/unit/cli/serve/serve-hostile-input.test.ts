@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
-import { echoDispatch, get, rawExchange, recordingLogger, rendererFixture } from './support/serve-client.ts';
+import { echoDispatch, get, rawExchange, recordingLogger, rendererFixture, writeThenReset } from './support/serve-client.ts';
 
 const TOKEN = 'hostile-input-token-0123';
 const logger = recordingLogger();
@@ -80,8 +80,9 @@ describe('serve under hostile input', () => {
   it('survives an upgrade whose client resets at once', async () => {
     const host = `127.0.0.1:${server.port}`;
     for (let i = 0; i < 20; i++) {
-      await rawExchange(server.port, `GET /nope HTTP/1.1\r\n${upgrade(host)}\r\n`, 0);
-      await rawExchange(server.port, `GET /ws?token=${TOKEN} HTTP/1.1\r\n${upgrade(host)}\r\n`, 0);
+      await writeThenReset(server.port, `GET /nope HTTP/1.1\r\n${upgrade(host)}\r\n`);
+      await writeThenReset(server.port, `GET /ws HTTP/1.1\r\n${upgrade(host)}\r\n`);
+      await writeThenReset(server.port, `GET /ws?token=${TOKEN} HTTP/1.1\r\n${upgrade(host)}\r\n`);
     }
     expect((await get(server.port, `/?token=${TOKEN}`)).status).toBe(200);
   });

@@ -74,6 +74,16 @@ export function rawExchange(port: number, bytes: string | Buffer, waitMs = 2_000
   });
 }
 
+/** Writes `bytes` and resets the connection (RST, not FIN) at once: the server's answer meets a dead socket. */
+export function writeThenReset(port: number, bytes: string): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connectTcp(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve());
+    socket.on('connect', () => socket.write(bytes, () => socket.resetAndDestroy()));
+  });
+}
+
 /** A renderer folder with an index page and one asset, beside a secret file traversal must not reach. */
 export function rendererFixture(): { dir: string; renderer: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sd-serve-'));
