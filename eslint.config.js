@@ -51,7 +51,10 @@ export default tseslint.config(
             message: 'core/ and shared/ stay pure: do I/O through a port implemented in src/main/adapters.',
           })),
           patterns: [
-            { group: ['**/adapters/**', '**/cli/**', '**/shell/**', '**/ipc/**'], message: 'core/ must not depend on outer layers.' },
+            {
+              group: ['**/adapters/**', '**/cli/**', '**/shell/**', '**/ipc/**', '**/tools/**'],
+              message: 'core/ must not depend on outer layers.',
+            },
           ],
         },
       ],
@@ -65,8 +68,27 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/app/**', '**/cli/**', '**/shell/**', '**/ipc/**', 'electron'],
+              group: ['**/app/**', '**/cli/**', '**/shell/**', '**/ipc/**', '**/tools/**', 'electron'],
               message: 'adapters implement ports for core; they never reach up into the app, the shells or the transports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tools for testing (the agent stub) stand apart from the app: the CLI may start them, they reach into nothing.
+    files: ['src/tools/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'tools run under plain Node.' }],
+          patterns: [
+            {
+              // Anything under main/, renderer/ or preload/ but the Logger port (a lookahead: globs cannot re-include).
+              regex: '(^|/)(main/(?!core/ports/logger\\.port\\.ts$)|renderer/|preload/)',
+              message: 'tools/ use src/shared and the Logger port only, never the app, the CLI, core or the adapters.',
             },
           ],
         },

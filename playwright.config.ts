@@ -12,7 +12,10 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // A stray test.only must fail CI, not shrink it silently.
+  forbidOnly: !!process.env.CI,
+  // One line per test everywhere; CI adds a JUnit file beside the traces for whoever reads a failed run.
+  reporter: process.env.CI ? [['list'], ['junit', { outputFile: 'test-results/e2e-junit.xml' }]] : [['list']],
   outputDir: 'test-results',
   use: {
     headless: true,

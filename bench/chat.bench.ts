@@ -19,7 +19,7 @@
  * Run: npx tsx bench/chat.bench.ts   (env: BENCH_ROUNDS=15, BENCH_RTT_BATCH=20, BENCH_TOKENS=10000, BENCH_WARMUP=1000, BENCH_STREAM_WARMUP=3)
  */
 import { randomUUID } from 'node:crypto';
-import { startAgentStub, type AgentStub } from '../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub } from '../src/tools/agent-stub/agent-stub.server.ts';
 import { NetworkProbeAdapter } from '../src/main/adapters/network/network-probe.adapter.ts';
 import { OrchestratorClient } from '../src/main/adapters/orchestrator/orchestrator-client.ts';
 import type { ChatSendRequest } from '../src/main/core/chat/chat-outcome.ts';

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import config from '../../playwright.config.ts';
 import { ChatPage } from './pages/chat-page.ts';
@@ -7,9 +6,10 @@ import { stopWatching, watchMainThread } from './support/main-thread-watch.ts';
 import type { PageGlobals } from './support/page-globals.ts';
 import { createChatWorkspace, type ChatWorkspace } from './support/chat-workspace.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
-/** The README shows this file; each run overwrites it. */
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/chat-pane.png');
+/** The README shows this file (docs/screenshots/, rewritten with UPDATE_SCREENSHOTS=1). */
+const SCREENSHOT = screenshotPath('chat-pane.png');
 /** Longest single task tolerated while 10,000 tokens stream in, ms (Chromium calls > 50 ms a long task). */
 const MAX_TASK_MS = 200;
 /** Longest time without a painted frame tolerated meanwhile, ms (observed ≈ 130; 2 shared cores, CDP attached). */

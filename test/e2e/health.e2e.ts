@@ -1,12 +1,12 @@
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { HealthPage } from './pages/health-page.ts';
 import { createBrokenStack, type BrokenStack } from './support/broken-stack.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 import { recordWsFrames } from './support/ws-frames.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
-/** The README shows this file; each run overwrites it with the broken state. */
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/health-view.png');
+/** The README shows this file (docs/screenshots/, rewritten with UPDATE_SCREENSHOTS=1): the broken state. */
+const SCREENSHOT = screenshotPath('health-view.png');
 
 test.describe.serial('Health view over serve mode, against a real Docker engine', () => {
   let stack: BrokenStack | undefined;

@@ -6,6 +6,7 @@ import { registerChatCommand } from './commands/chat.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
+import { TOKEN_ENV, tokenProblem } from './serve/serve-auth.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
@@ -24,6 +25,12 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || port > 65_535) throw new InvalidArgumentError('expected a port between 0 and 65535.');
   return port;
+}
+
+function parseToken(value: string): string {
+  const problem = tokenProblem(value);
+  if (problem) throw new InvalidArgumentError(`${problem}.`);
+  return value;
 }
 
 function parseUrl(value: string): string {
@@ -65,7 +72,8 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
     .description('serve the dashboard to a browser on 127.0.0.1, behind a per-run token')
     .option('--port <n>', 'port, 0 for a random free one', parsePort, 0)
     .option('--host <address>', 'interface to bind', '127.0.0.1')
-    .option('--token <token>', 'token the URL must carry (default: random per run)')
+    .option('--token <token>', `token the URL must carry, at least 16 characters (default: $${TOKEN_ENV}, else random per run)`, parseToken)
+    .option('--allow-remote', 'allow --host to be a non-loopback address (the dashboard is then reachable from the network)')
     .option('--workspace <dir>', 'workspace the dashboard diagnoses (default: first configured, else current directory)')
     .option('--no-open', 'do not open a browser')
     .action(async (_options: unknown, command: Command) => {

@@ -1,14 +1,35 @@
 import { z } from 'zod';
 
+/** The port written in a URL's authority (`http://host:PORT/…`, `ws://[::1]:PORT`), if any. */
+function writtenPort(value: string): number | undefined {
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(value)?.[1];
+  return port === undefined ? undefined : Number(port);
+}
+
+/**
+ * An absolute URL whose port, when written, is 1–65535: the URL parser says only "Invalid URL" for 65536
+ * and up, and accepts port 0, where nothing listens. The port is checked first, so its message wins.
+ */
+const targetUrl = z
+  .string()
+  .refine(
+    (value) => {
+      const port = writtenPort(value);
+      return port === undefined || (port >= 1 && port <= 65_535);
+    },
+    { message: 'Port out of range: ports are 1-65535', abort: true },
+  )
+  .url();
+
 /** Per-service probe settings in `stack-doctor.yaml`. */
 export const serviceConfigSchema = z
   .object({
     /** Health URL as seen from the host, e.g. `http://localhost:8006/health`. */
-    health: z.string().url().optional(),
+    health: targetUrl.optional(),
     /** Path appended to the published port when no `health` URL is given (default `/health`). */
     healthPath: z.string().startsWith('/').optional(),
     /** WebSocket URL to handshake, e.g. `ws://localhost:8006/chat/ws/probe/probe`. */
-    ws: z.string().url().optional(),
+    ws: targetUrl.optional(),
     /** Per-probe timeout for this service, ms. */
     timeoutMs: z.number().int().min(50).max(60_000).optional(),
     /** Skip probing this service entirely. */
@@ -53,9 +74,9 @@ export const stackConfigSchema = z
     orchestrator: z
       .object({
         /** The URL the orchestrator client is configured with (default `http://orchestrator-service:8006`). */
-        url: z.string().url().optional(),
+        url: targetUrl.optional(),
         /** URL tried when the configured alias does not resolve here (default `http://localhost:8006`). */
-        fallbackUrl: z.string().url().optional(),
+        fallbackUrl: targetUrl.optional(),
         /** Extra names to treat as docker aliases. */
         aliases: z.array(z.string()).optional(),
         /** Health path used to decide that a target answers (default `/health`). */

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgentStub, type AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { chatBody, ChatSocket, connect, postJson } from './ws-session-client.ts';
 
 let stub: AgentStub;

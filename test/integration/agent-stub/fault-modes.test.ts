@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { wsServerMessageSchema } from '../../../src/shared/model/chat-protocol.ts';
-import { startAgentStub, type AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
-import { COMPONENT_MISSING_TEXT, DROP_AFTER_TOKENS, FaultMode } from '../../../src/main/adapters/agent-stub/fault-mode.ts';
+import { startAgentStub, type AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
+import { COMPONENT_MISSING_TEXT, DROP_AFTER_TOKENS, FaultMode } from '../../../src/tools/agent-stub/fault-mode.ts';
 import { assistantText, chatBody, ChatSocket, connect, postJson, type Frame } from './ws-session-client.ts';
 
 let stub: AgentStub;

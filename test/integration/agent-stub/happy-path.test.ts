@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentHealthSchema, httpChatResponseSchema, wsServerMessageSchema } from '../../../src/shared/model/chat-protocol.ts';
-import { startAgentStub, type AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { assistantText, chatBody, ChatSocket, postJson } from './ws-session-client.ts';
 
 let stub: AgentStub;

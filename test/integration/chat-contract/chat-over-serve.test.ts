@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgentStub, type AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { eventContract, invokeContract } from '../../../src/shared/contract/index.ts';
 import type { ChatEvent } from '../../../src/shared/model/index.ts';
 import { ContractClient, startServe, type RunningServe } from './serve-harness.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startAgentStub, type AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { NetworkProbeAdapter } from '../../../src/main/adapters/network/network-probe.adapter.ts';
 import { OrchestratorClient } from '../../../src/main/adapters/orchestrator/orchestrator-client.ts';
 import { eventContract } from '../../../src/shared/contract/index.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import type { AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { buildChatCommand } from '../../../src/shared/command/chat-command.ts';
 import { chatEventSchema, type ChatEvent } from '../../../src/shared/model/index.ts';
 import { closedPort, StubPool } from './chat-fixture.ts';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { startAgentStub, type AgentStub, type AgentStubOptions } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import { startAgentStub, type AgentStub, type AgentStubOptions } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { NetworkProbeAdapter } from '../../../src/main/adapters/network/network-probe.adapter.ts';
 import type { BreakerChange } from '../../../src/main/adapters/orchestrator/breaker-registry.ts';
 import { OrchestratorClient, type OrchestratorClientOptions } from '../../../src/main/adapters/orchestrator/orchestrator-client.ts';

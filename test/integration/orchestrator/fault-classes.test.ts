@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
-import { COMPONENT_MISSING_TEXT, MALFORMED_FRAME_TEXT, type FaultMode } from '../../../src/main/adapters/agent-stub/fault-mode.ts';
+import type { AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
+import { COMPONENT_MISSING_TEXT, MALFORMED_FRAME_TEXT, type FaultMode } from '../../../src/tools/agent-stub/fault-mode.ts';
 import type { ChatError, ChatTransport } from '../../../src/shared/model/index.ts';
 import { chatHarness, closedPort, defaultSetup, StubPool } from './chat-fixture.ts';
 

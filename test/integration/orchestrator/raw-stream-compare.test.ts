@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import type { AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import type { AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { chatHarness, closedPort, defaultSetup, StubPool } from './chat-fixture.ts';
 
 const pool = new StubPool();

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
-import type { FaultMode } from '../../../src/main/adapters/agent-stub/fault-mode.ts';
+import type { AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
+import type { FaultMode } from '../../../src/tools/agent-stub/fault-mode.ts';
 import { chatHarness, defaultSetup, StubPool, type ChatHarness } from './chat-fixture.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentStub } from '../../../src/main/adapters/agent-stub/agent-stub.server.ts';
+import type { AgentStub } from '../../../src/tools/agent-stub/agent-stub.server.ts';
 import { orchestratorSmokeChat } from '../../../src/main/adapters/smoke/orchestrator-chat.adapter.ts';
 import { smokeExitCode } from '../../../src/main/core/smoke/scoreboard.ts';
 import { chatHarness, defaultSetup, StubPool } from '../orchestrator/chat-fixture.ts';

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { startAgentStub, type AgentStub } from '../../adapters/agent-stub/agent-stub.server.ts';
-import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS } from '../../adapters/agent-stub/fault-mode.ts';
+import { startAgentStub, type AgentStub } from '../../../tools/agent-stub/agent-stub.server.ts';
+import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS } from '../../../tools/agent-stub/fault-mode.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { errorMessage } from '../../../shared/error-message.ts';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import open from 'open';
 
 /** A browser can only open where a desktop session exists; on a headless Linux box we only print the URL. */
 export function canOpenBrowser(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): boolean {
@@ -6,14 +6,13 @@ export function canOpenBrowser(env: Record<string, string | undefined>, platform
   return platform === 'darwin' || platform === 'win32';
 }
 
-/** Best effort: the URL is printed anyway, so a missing opener is ignored. */
-export function openBrowser(url: string, platform: NodeJS.Platform = process.platform): void {
-  const [command, args] =
-    platform === 'darwin' ? ['open', [url]] : platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+/**
+ * Best effort, through the `open` package (it knows each platform's opener and quotes the URL itself):
+ * the URL is printed anyway, so a missing or failing opener is ignored.
+ */
+export async function openBrowser(url: string): Promise<void> {
   try {
-    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-    child.on('error', () => undefined);
-    child.unref();
+    await open(url);
   } catch {
     // Nothing to do: the printed URL is the fallback.
   }

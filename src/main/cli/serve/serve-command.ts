@@ -8,7 +8,9 @@ import { createHandlers } from '../../ipc/handlers.ts';
 import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
-import { generateToken } from './serve-auth.ts';
+import { generateToken, TOKEN_ENV, tokenProblem } from './serve-auth.ts';
+import { checkBindHost, createWorkspacePolicy } from './serve-policy.ts';
+import { DiagnoseInputError } from '../../core/errors.ts';
 import { startServeServer, type ServeServer } from './serve-server.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 
@@ -17,8 +19,10 @@ export interface ServeOptions {
   port: number;
   /** Default 127.0.0.1. */
   host: string;
-  /** Default: a fresh random token per run. */
+  /** Default: `STACK_DOCTOR_TOKEN` from the environment, else a fresh random token per run. At least 16 characters. */
   token?: string;
+  /** Permit a non-loopback `host` (`--allow-remote`); serve then warns. Default false. */
+  allowRemote?: boolean;
   workspace?: string;
   /** False with `--no-open`. */
   open: boolean;
@@ -47,6 +51,17 @@ export async function runServe(
   options: ServeOptions,
   rendererDir = defaultRendererDir,
 ): Promise<ExitCodeValue> {
+  // The env variable keeps the token out of `ps`; `--token` was already checked by the option parser.
+  const envToken = deps.env[TOKEN_ENV] || undefined;
+  const token = options.token ?? envToken ?? generateToken();
+  const weak = options.token === undefined && envToken !== undefined ? tokenProblem(envToken) : null;
+  const bind = checkBindHost(options.host, options.allowRemote ?? false);
+  const refusal = weak ? `${TOKEN_ENV}: ${weak}` : bind.ok ? null : bind.message;
+  if (refusal) {
+    deps.stderr.write(`stack-doctor: ${refusal}\n`);
+    return ExitCode.couldNotDiagnose;
+  }
+  if (bind.ok && bind.warning) deps.stderr.write(`stack-doctor: warning: ${bind.warning}\n`);
   const services = deps.openServices(options.verbose ?? false);
   const { logger, settings } = services;
   const doctor = factory({ logger, settings, env: deps.env, cwd: deps.cwd });
@@ -54,7 +69,15 @@ export async function runServe(
   // One orchestrator client per serve process, configured by the workspace being served.
   const chat = buildChatService({ logger, settings, doctor, workspace: () => workspace, env: deps.env });
   const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
-  const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), logger);
+  const handlers = createHandlers({ doctor, settings, appInfo, chat });
+  // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
+  const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
+  const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
+    const verdict = workspaceAllowed(request.workspace);
+    if (!verdict.ok) throw new DiagnoseInputError(verdict.message);
+    return handlers.runDiagnosis(request);
+  };
+  const dispatch = createDispatcher({ ...handlers, runDiagnosis }, logger);
   let server: ServeServer;
   try {
     server = await startServeServer({
@@ -70,8 +93,9 @@ export async function runServe(
       },
       rendererDir,
       host: options.host,
+      allowRemote: options.allowRemote ?? false,
       port: options.port,
-      token: options.token ?? generateToken(),
+      token,
       logger,
     });
   } catch (error) {
@@ -86,7 +110,7 @@ export async function runServe(
     deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
   }
   deps.stdout.write(`Stack Doctor dashboard: ${server.url}\n`);
-  if (options.open && canOpenBrowser(deps.env)) openBrowser(server.url);
+  if (options.open && canOpenBrowser(deps.env)) void openBrowser(server.url);
   const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   logger.info({ signal }, 'serve mode stopping');
   await server.close();

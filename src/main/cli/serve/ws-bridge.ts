@@ -3,13 +3,43 @@ import { clientFrameSchema, type ServerFrame } from '../../../shared/contract/in
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { Dispatch } from '../../ipc/dispatch.ts';
 
-export function send(socket: WebSocket, frame: ServerFrame): void {
+/**
+ * Queues one already-serialised frame, unless the client is too slow: a reader whose unsent bytes would
+ * pass `maxBufferedBytes` is cut off (the page reconnects and asks for the latest state) rather than let
+ * serve's memory grow with it. Returns false when the frame was not queued.
+ */
+export function sendSerialised(socket: WebSocket, data: string, maxBufferedBytes: number, logger: Logger): boolean {
   // A client that left while its call ran just misses the answer.
-  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+  if (socket.readyState !== socket.OPEN) return false;
+  if (socket.bufferedAmount + Buffer.byteLength(data) > maxBufferedBytes) {
+    logger.warn({ bufferedBytes: socket.bufferedAmount, maxBufferedBytes }, 'dashboard client too slow: disconnected');
+    socket.terminate();
+    return false;
+  }
+  socket.send(data);
+  return true;
 }
 
-function badMessage(socket: WebSocket, id: number | null, message: string): void {
-  send(socket, { kind: 'result', id, result: { ok: false, error: { code: 'BAD_MESSAGE', message } } });
+/** Sends one event to every client, serialised once however many are connected. */
+export function broadcast(clients: Iterable<WebSocket>, frame: ServerFrame, maxBufferedBytes: number, logger: Logger): void {
+  const data = JSON.stringify(frame);
+  for (const client of clients) sendSerialised(client, data, maxBufferedBytes, logger);
+}
+
+/** How a connection answers: the socket plus the slow-reader bound its frames are held to. */
+export interface ClientChannel {
+  socket: WebSocket;
+  /** See `sendSerialised`. */
+  maxBufferedBytes: number;
+  logger: Logger;
+}
+
+function reply(client: ClientChannel, frame: ServerFrame): void {
+  sendSerialised(client.socket, JSON.stringify(frame), client.maxBufferedBytes, client.logger);
+}
+
+function badMessage(client: ClientChannel, id: number | null, message: string): void {
+  reply(client, { kind: 'result', id, result: { ok: false, error: { code: 'BAD_MESSAGE', message } } });
 }
 
 /** The id of a frame that failed the schema, when it still carries a usable one. */
@@ -23,28 +53,22 @@ function readableId(value: unknown): number | null {
  * One client frame → one result frame. Broken frames get a BAD_MESSAGE result and the connection stays
  * open: one bad message from a buggy client must not cost it the session.
  */
-export async function handleClientMessage(
-  socket: WebSocket,
-  data: RawData,
-  isBinary: boolean,
-  dispatch: Dispatch,
-  logger: Logger,
-): Promise<void> {
-  if (isBinary) return badMessage(socket, null, 'Binary frames are not part of the contract; send JSON text.');
+export async function handleClientMessage(client: ClientChannel, data: RawData, isBinary: boolean, dispatch: Dispatch): Promise<void> {
+  if (isBinary) return badMessage(client, null, 'Binary frames are not part of the contract; send JSON text.');
   let value: unknown;
   try {
     value = JSON.parse(data.toString());
   } catch {
-    return badMessage(socket, null, 'Frame is not valid JSON.');
+    return badMessage(client, null, 'Frame is not valid JSON.');
   }
   const frame = clientFrameSchema.safeParse(value);
   if (!frame.success) {
     const issue = frame.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return badMessage(socket, readableId(value), `Not a contract frame: ${issue?.message ?? 'invalid'}${where}.`);
+    return badMessage(client, readableId(value), `Not a contract frame: ${issue?.message ?? 'invalid'}${where}.`);
   }
   const { id, channel, payload } = frame.data;
-  logger.debug({ channel, id }, 'ws invoke');
+  client.logger.debug({ channel, id }, 'ws invoke');
   const result = await dispatch(channel, payload);
-  send(socket, { kind: 'result', id, result });
+  reply(client, { kind: 'result', id, result });
 }

@@ -46,7 +46,9 @@ export async function loadChatSetup(ws: WorkspacePort, sources: ChatSetupSources
   let config: StackConfig = {};
   if (file) {
     const path = `${sources.workspace.replace(/\/+$/, '')}/${file}`;
-    const parsed = parseStackConfig(path, (await ws.readText(path)) ?? '');
+    const read = await ws.read(path);
+    if (read.kind === 'unreadable') return { ok: false, message: `invalid stack config: ${path}: cannot read this file: ${read.reason}` };
+    const parsed = parseStackConfig(path, read.kind === 'text' ? read.text : '');
     if (!parsed.ok) {
       const issue = parsed.issues[0];
       return { ok: false, message: `invalid stack config: ${issue ? formatConfigIssue(issue) : file}` };

@@ -35,7 +35,7 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
   log.info({ workspace, timeoutMs: options.timeoutMs }, 'diagnosis started');
 
   const [signals, engine] = await Promise.all([deps.runtime.read(), checkEngine(deps.engine, options.timeoutMs, clock)]);
-  const runtime = detectRuntime(signals);
+  const runtime = detectRuntime(signals, { containers: engine.containers });
   if (!engine.report.ok) log.warn({ endpoint: engine.report.endpoint, error: engine.report.probe.error }, 'docker engine unreachable');
 
   const discovery = await discoverStack(deps.workspace, {

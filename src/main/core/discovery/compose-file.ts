@@ -1,6 +1,6 @@
 import type { ConfigIssue } from './config-issue.ts';
 import type { ComposeHealthcheck, ComposeModel, ComposeNetwork, ComposeService, ComposeServiceNetwork } from './compose-model.ts';
-import { parseComposePorts } from './compose-ports.ts';
+import { composePortIssues, parseComposePorts } from './compose-ports.ts';
 import { interpolate } from './env-interpolation.ts';
 import { defaultProjectName, normalizeProjectName } from './project-name.ts';
 import type { SourceDocument } from './source-document.ts';
@@ -30,6 +30,12 @@ export function parseComposeFile(file: string, text: string, options: ComposePar
   const networksRaw = root.networks ?? {};
   if (!isDict(networksRaw)) issues.push(issueAt(doc, ['networks'], '`networks` must be a mapping of network names'));
   if (issues.length > 0 || !isDict(servicesRaw) || !isDict(networksRaw)) return { ok: false, issues };
+  for (const [name, raw] of Object.entries(servicesRaw)) {
+    for (const port of composePortIssues(isDict(raw) ? raw.ports : undefined)) {
+      issues.push(issueAt(doc, ['services', name, 'ports', String(port.index), ...(port.field ? [port.field] : [])], port.message));
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
 
   const explicit = typeof root.name === 'string' && root.name.trim() !== '' ? normalizeProjectName(interpolate(root.name)) : undefined;
   return {

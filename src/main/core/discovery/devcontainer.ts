@@ -25,6 +25,14 @@ export type DevcontainerParseResult = { ok: true; model: DevcontainerModel } | {
 
 const envSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
+const portNumber = z.number().int().min(1, 'Ports are 1-65535').max(65_535, 'Ports are 1-65535');
+
+/** `"service:port"` (the form forwardPorts allows besides a number) with a port in range; other text is left alone. */
+function hostPortInRange(value: string): boolean {
+  const port = /:(\d+)$/.exec(value)?.[1];
+  return port === undefined || portNumber.safeParse(Number(port)).success;
+}
+
 /** Only the fields discovery reads are checked; the rest of the spec passes through untouched. */
 const devcontainerSchema = z.looseObject({
   name: z.string().optional(),
@@ -33,7 +41,7 @@ const devcontainerSchema = z.looseObject({
   runServices: z.array(z.string()).optional(),
   containerEnv: envSchema.optional(),
   remoteEnv: envSchema.optional(),
-  forwardPorts: z.array(z.union([z.number().int(), z.string()])).optional(),
+  forwardPorts: z.array(z.union([portNumber, z.string().refine(hostPortInRange, 'Ports are 1-65535')])).optional(),
   runArgs: z.array(z.string()).optional(),
 });
 

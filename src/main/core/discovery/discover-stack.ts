@@ -3,6 +3,7 @@ import type { ContainerInfo, Stack, StackConfig, StackProject, StackService } fr
 import { DiagnoseInputError } from '../errors.ts';
 import type { WorkspacePort } from '../ports/index.ts';
 import type { ConfigIssue } from './config-issue.ts';
+import { unreadableIssue } from './config-file-read.ts';
 import { projectNetworkNames } from './compose-model.ts';
 import { composeProjectOf, isDevcontainerContainer, LABEL_WORKING_DIR, workspaceTie } from './container-labels.ts';
 import { adoptEngineProjectNames, loadLabelProjects } from './engine-projects.ts';
@@ -97,9 +98,10 @@ async function loadStackConfig(
 ): Promise<{ config: StackConfig; configFile: string | null; issues: ConfigIssue[] }> {
   for (const name of STACK_CONFIG_FILES) {
     const file = join(workspace, name);
-    const text = await ws.readText(file);
-    if (text === null) continue;
-    const parsed = parseStackConfig(file, text);
+    const read = await ws.read(file);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'unreadable') return { config: {}, configFile: file, issues: [unreadableIssue(file, read)] };
+    const parsed = parseStackConfig(file, read.text);
     return parsed.ok ? { config: parsed.config, configFile: file, issues: [] } : { config: {}, configFile: file, issues: parsed.issues };
   }
   return { config: {}, configFile: null, issues: [] };

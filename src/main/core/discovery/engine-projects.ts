@@ -58,10 +58,11 @@ export async function loadLabelProjects(
   for (const [name, files] of filesByProject) {
     const models: ComposeModel[] = [];
     for (const file of files) {
-      // Label paths may point outside the workspace, into folders this user cannot read: then labels suffice.
-      const text = await ws.readText(file).catch(() => null);
-      if (text === null) continue;
-      const parsed = parseComposeFile(file, text, { defaultProjectName: name });
+      // Label paths may point outside the workspace, into folders this user cannot read (or, from a hostile
+      // container, at a FIFO or /dev/zero, which the port refuses without reading): then labels suffice.
+      const read = await ws.read(file);
+      if (read.kind !== 'text') continue;
+      const parsed = parseComposeFile(file, read.text, { defaultProjectName: name });
       if (parsed.ok) models.push(parsed.model);
       else issues.push(...parsed.issues);
     }

@@ -3,8 +3,12 @@ import type { Node, ParseError } from 'jsonc-parser';
 import { positionAt } from './source-document.ts';
 import type { SourceDocument, SourcePosition } from './source-document.ts';
 
-/** Parses JSON with comments and trailing commas (what devcontainer.json allows), keeping offsets. */
-export function loadJsoncDocument(file: string, text: string): SourceDocument {
+/**
+ * Parses JSON with comments and trailing commas (what devcontainer.json allows), keeping offsets. A leading
+ * byte-order mark (editors on Windows write one) is not content: dropped, so positions match the editor's.
+ */
+export function loadJsoncDocument(file: string, source: string): SourceDocument {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const syntaxIssues = errors.map((error) => ({

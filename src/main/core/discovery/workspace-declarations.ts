@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import type { WorkspacePort } from '../ports/index.ts';
 import type { ConfigIssue } from './config-issue.ts';
+import { configText } from './config-file-read.ts';
 import { parseComposeFile } from './compose-file.ts';
 import { mergeComposeModels } from './compose-model.ts';
 import type { ComposeModel } from './compose-model.ts';
@@ -66,8 +67,10 @@ export async function loadWorkspaceDeclarations(ws: WorkspacePort, workspace: st
   let devcontainerProject: string | null = null;
   for (const relativePath of DEVCONTAINER_FILES) {
     const file = join(workspace, relativePath);
-    const text = await ws.readText(file);
-    if (text === null) continue;
+    const read = await ws.read(file);
+    if (read.kind === 'missing') continue;
+    const text = configText(file, read, issues);
+    if (text === null) break;
     const parsed = parseDevcontainer(file, text);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
@@ -110,11 +113,13 @@ export async function readCompose(
   projectName: string,
   issues: ConfigIssue[],
 ): Promise<ComposeModel | null> {
-  const text = await ws.readText(file);
-  if (text === null) {
+  const read = await ws.read(file);
+  if (read.kind === 'missing') {
     issues.push({ file, line: 1, column: 1, field: '', message: 'Compose file not found' });
     return null;
   }
+  const text = configText(file, read, issues);
+  if (text === null) return null;
   const parsed = parseComposeFile(file, text, { defaultProjectName: projectName });
   if (!parsed.ok) {
     issues.push(...parsed.issues);

@@ -1,4 +1,5 @@
-import type { Runtime } from '../../../shared/model/index.ts';
+import type { ContainerInfo, Runtime } from '../../../shared/model/index.ts';
+import { LABEL_PROJECT } from '../discovery/container-labels.ts';
 import type { RuntimeSignals } from '../ports/index.ts';
 
 /** Env variables the Dev Containers tooling and Codespaces set inside a devcontainer. */
@@ -21,10 +22,10 @@ const ID_PATTERNS = [
 
 export interface DetectRuntimeOptions {
   /**
-   * Compose project labels of the container we run in, when the caller could inspect it through the
-   * engine (e.g. by `containerId` or hostname): the one certain sign of a compose service.
+   * The engine's containers when it was reachable (null or absent otherwise). The one among them whose id
+   * is ours tells through its compose project label, the one certain sign, whether a compose service runs us.
    */
-  composeProject?: string;
+  containers?: readonly Pick<ContainerInfo, 'id' | 'labels'>[] | null;
 }
 
 /**
@@ -50,8 +51,9 @@ export function detectRuntime(signals: RuntimeSignals, options: DetectRuntimeOpt
   if (devcontainerEnv.length > 0) kind = 'devcontainer';
   else if (containerEvidence.length > 0) {
     kind = 'container';
-    if (options.composeProject) {
-      evidence.push(`label:com.docker.compose.project=${options.composeProject}`);
+    const composeProject = ownComposeProject(containerId, options.containers);
+    if (composeProject) {
+      evidence.push(`label:${LABEL_PROJECT}=${composeProject}`);
       kind = 'compose-service';
     } else if (composeEnv.length > 0) {
       for (const name of composeEnv) evidence.push(`${name}=${signals.env[name]}`);
@@ -62,6 +64,15 @@ export function detectRuntime(signals: RuntimeSignals, options: DetectRuntimeOpt
   const runtime: Runtime = { kind, signals: evidence, hostname: signals.hostname };
   if (containerId) runtime.containerId = containerId;
   return runtime;
+}
+
+/** The compose project label of our own container, found by its full id or the short id Docker names hosts after. */
+function ownComposeProject(containerId: string | undefined, containers: DetectRuntimeOptions['containers']): string | undefined {
+  if (!containerId || !containers) return undefined;
+  const own = containers.find(
+    (container) => container.id === containerId || (containerId.length === 12 && container.id.startsWith(containerId)),
+  );
+  return own?.labels[LABEL_PROJECT] || undefined;
 }
 
 function findContainerId(signals: RuntimeSignals, inContainer: boolean): string | undefined {

@@ -38,6 +38,53 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `stack-doctor serve …` to its end (or its URL line, then stops it) and returns what it printed. */
+async function runToEnd(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const run = spawn(process.execPath, [join(repo, 'bin', 'stack-doctor.js'), 'serve', '--no-open', '--workspace', dir, ...args], {
+    cwd: repo,
+    env: { ...process.env, STACK_DOCTOR_CONFIG_DIR: join(dir, 'config'), STACK_DOCTOR_LOG_DIR: join(dir, 'logs'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  run.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    if (out.includes('Stack Doctor dashboard: ')) run.kill('SIGTERM');
+  });
+  run.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await new Promise<number | null>((done) => run.once('exit', done));
+  return { code, stdout: out, stderr: err };
+}
+
+describe('stack-doctor serve refuses unsafe setups (real process)', () => {
+  it('refuses a short --token, and a short STACK_DOCTOR_TOKEN, with exit 3', async () => {
+    const flag = await runToEnd(['--token', 'short']);
+    expect(flag.code).toBe(3);
+    expect(flag.stderr).toContain('at least 16 characters');
+    const env = await runToEnd([], { STACK_DOCTOR_TOKEN: 'short' });
+    expect(env.code).toBe(3);
+    expect(env.stderr).toContain('STACK_DOCTOR_TOKEN: the token must be at least 16 characters');
+  });
+
+  it('takes the token from STACK_DOCTOR_TOKEN, so it need not show in ps', async () => {
+    const run = await runToEnd([], { STACK_DOCTOR_TOKEN: 'from-the-environment-123' });
+    expect(run.stdout).toMatch(/Stack Doctor dashboard: http:\/\/127\.0\.0\.1:\d+\/\?token=from-the-environment-123/);
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses --host 0.0.0.0 without --allow-remote, and warns with it', async () => {
+    const refused = await runToEnd(['--host', '0.0.0.0']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('--allow-remote');
+    const allowed = await runToEnd(['--host', '0.0.0.0', '--allow-remote']);
+    expect(allowed.stderr).toContain('warning: serving on 0.0.0.0');
+    expect(allowed.code).toBe(0);
+  });
+});
+
 describe('stack-doctor serve (real process)', () => {
   it('prints a 127.0.0.1 URL with a random per-run token', () => {
     expect(url.hostname).toBe('127.0.0.1');
@@ -79,6 +126,16 @@ describe('stack-doctor serve (real process)', () => {
       result: { ok: true, value: { refreshIntervalSec: 60 } },
     });
     expect(await waitFor((f) => f.channel === 'settings:changed')).toMatchObject({ payload: { refreshIntervalSec: 60 } });
+    ws.close();
+  });
+
+  it('diagnoses only the served workspace: a client asking for /etc is refused', async () => {
+    const ws = new WebSocket(`ws://${url.host}/ws?token=${url.searchParams.get('token')}`, { headers: { Origin: `http://${url.host}` } });
+    await new Promise((done, fail) => ws.once('open', done).once('error', fail));
+    const answer = new Promise<Record<string, unknown>>((done) => ws.once('message', (data) => done(JSON.parse(data.toString()))));
+    ws.send(JSON.stringify({ kind: 'invoke', id: 1, channel: 'diagnosis:run', payload: { workspace: '/etc' } }));
+    expect(await answer).toMatchObject({ id: 1, result: { ok: false, error: { code: 'INVALID_REQUEST' } } });
+    expect(JSON.stringify(await answer)).toContain(dir);
     ws.close();
   });
 

@@ -7,7 +7,10 @@ function workspace(files: Record<string, string>): WorkspacePort {
     resolve: async (dir) => dir,
     isDirectory: async (path) => path === '/ws',
     list: async () => Object.keys(files),
-    readText: async (path) => files[path.replace('/ws/', '')] ?? null,
+    read: async (path) => {
+      const text = files[path.replace('/ws/', '')];
+      return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
+    },
   };
 }
 

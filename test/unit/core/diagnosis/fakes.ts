@@ -3,6 +3,7 @@ import {
   EngineError,
   type DockerEnginePort,
   type ExecResult,
+  type FileRead,
   type NetworkInfo,
   type NetworkProbePort,
   type RuntimeSignalsPort,
@@ -153,8 +154,9 @@ export class MemoryWorkspace implements WorkspacePort {
       .map((p) => p.slice(prefix.length));
   }
 
-  async readText(path: string): Promise<string | null> {
-    return this.files[path] ?? null;
+  async read(path: string): Promise<FileRead> {
+    const text = this.files[path];
+    return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
   }
 }
 

@@ -56,10 +56,20 @@ describe('detectRuntime', () => {
   });
 
   it('is a compose service when the engine labels us or the env names the project', () => {
-    expect(detectRuntime(signals({ dockerenvExists: true }), { composeProject: 'incident' })).toMatchObject({
+    const ours = { id: ID, labels: { 'com.docker.compose.project': 'incident' } };
+    const other = { id: 'a'.repeat(64), labels: { 'com.docker.compose.project': 'elsewhere' } };
+    const inContainer = signals({ dockerenvExists: true, cgroup: `0::/docker/${ID}` });
+    expect(detectRuntime(inContainer, { containers: [other, ours] })).toMatchObject({
       kind: 'compose-service',
-      signals: ['/.dockerenv', 'label:com.docker.compose.project=incident'],
+      signals: ['/.dockerenv', 'cgroup:docker', 'label:com.docker.compose.project=incident'],
+      containerId: ID,
     });
+    // Found by the short id Docker names a container's host after.
+    const byHostname = signals({ dockerenvExists: true, hostname: ID.slice(0, 12) });
+    expect(detectRuntime(byHostname, { containers: [ours] }).kind).toBe('compose-service');
+    // Our container without the label, or an engine that could not be listed: a plain container.
+    expect(detectRuntime(inContainer, { containers: [{ id: ID, labels: {} }, other] }).kind).toBe('container');
+    expect(detectRuntime(inContainer, { containers: null }).kind).toBe('container');
     expect(detectRuntime(signals({ dockerenvExists: true, env: { COMPOSE_PROJECT_NAME: 'shop' } })).signals).toEqual([
       '/.dockerenv',
       'COMPOSE_PROJECT_NAME=shop',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { WorkspacePort } from '../../../../../src/main/core/ports/index.ts';
+import type { FileRead, WorkspacePort } from '../../../../../src/main/core/ports/index.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../../fixtures/workspaces');
 
@@ -34,9 +34,10 @@ export class MemoryWorkspace implements WorkspacePort {
     return [...names].sort();
   }
 
-  async readText(path: string): Promise<string | null> {
+  async read(path: string): Promise<FileRead> {
     this.reads.push(path);
-    return this.files.get(path) ?? null;
+    const text = this.files.get(path);
+    return text === undefined ? { kind: 'missing' } : { kind: 'text', text };
   }
 }
 

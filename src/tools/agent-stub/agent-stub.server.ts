@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { silentLogger, type Logger } from '../../core/ports/logger.port.ts';
+import { silentLogger, type Logger } from '../../main/core/ports/logger.port.ts';
 import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS, type FaultState } from './fault-mode.ts';
 import { handleHttp } from './http-routes.ts';
 import { serveChatSession } from './ws-session.ts';

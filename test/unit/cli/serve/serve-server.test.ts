@@ -1,57 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../../../src/main/core/ports/logger.port.ts';
-import type { Dispatch } from '../../../../src/main/ipc/dispatch.ts';
 import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** Raw node:http so we control Host/Origin/paths exactly (fetch normalises `..` and forbids Host). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Resolves with the open socket, or rejects with the HTTP status of a refused upgrade. */
-function connect(port: number, query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws${query}`, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-/** A message queue per socket, so a test awaits exactly the next frame. */
-function frames(ws: WebSocket): () => Promise<Record<string, unknown>> {
-  const queue: Record<string, unknown>[] = [];
-  const waiting: ((frame: Record<string, unknown>) => void)[] = [];
-  ws.on('message', (data) => {
-    const frame = JSON.parse(data.toString()) as Record<string, unknown>;
-    const next = waiting.shift();
-    if (next) next(frame);
-    else queue.push(frame);
-  });
-  return () => {
-    const queued = queue.shift();
-    return queued ? Promise.resolve(queued) : new Promise((resolve) => waiting.push(resolve));
-  };
-}
+import { connect, echoDispatch as dispatch, frames, get, rendererFixture } from './support/serve-client.ts';
 
 const TOKEN = 'test-token-abc_123';
 let dir: string;
@@ -59,16 +13,10 @@ let server: ServeServer;
 let emit: ((channel: string, payload: unknown) => void) | undefined;
 const sockets: WebSocket[] = [];
 
-const dispatch: Dispatch = async (channel, payload) =>
-  channel === 'app:info' ? { ok: true, value: { echo: payload } } : { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } };
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sd-serve-'));
-  const renderer = join(dir, 'renderer');
-  mkdirSync(join(renderer, 'assets'), { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Stack Doctor</title>');
-  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(dir, 'secret.txt'), 'top secret');
+  const fixture = rendererFixture();
+  dir = fixture.dir;
+  const renderer = fixture.renderer;
   server = await startServeServer({
     dispatch,
     subscribe: (e) => {
@@ -126,7 +74,33 @@ describe('serve server over HTTP', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(asset.body).toBe('console.log(1)');
-    expect((await get(server.port, '/assets/app.js', { Cookie: cookie.replace(TOKEN, 'forged') })).status).toBe(401);
+    const [name] = cookie.split('=');
+    expect((await get(server.port, '/assets/app.js', { Cookie: `${name}=forged` })).status).toBe(401);
+  });
+
+  it('never puts the token in the cookie: other servers on 127.0.0.1 receive cookies (ports are ignored)', async () => {
+    const cookie = String((await get(server.port, `/?token=${TOKEN}`)).headers['set-cookie']);
+    expect(cookie).not.toContain(TOKEN);
+    expect(cookie).toMatch(new RegExp(`^stack_doctor_session_${server.port}=[A-Za-z0-9_-]{43};`));
+  });
+
+  it('binds the cookie to this server: another serve run with the same token refuses it', async () => {
+    const other = await startServeServer({
+      dispatch,
+      subscribe: () => () => undefined,
+      rendererDir: dir,
+      token: TOKEN,
+      logger: silentLogger,
+    });
+    try {
+      const mine = String((await get(server.port, `/?token=${TOKEN}`)).headers['set-cookie']).split(';')[0] ?? '';
+      const value = mine.slice(mine.indexOf('=') + 1);
+      // Same name as the other server would use, same value: still not its session.
+      expect((await get(other.port, '/assets/app.js', { Cookie: `stack_doctor_session_${other.port}=${value}` })).status).toBe(401);
+      expect((await get(other.port, '/assets/app.js', { Cookie: mine })).status).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rejects a foreign Origin and a foreign Host with 403, even with the token', async () => {

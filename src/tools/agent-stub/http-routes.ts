@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { httpChatRequestSchema, type AgentHealth, type HttpChatResponse } from '../../../shared/model/chat-protocol.ts';
-import type { Logger } from '../../core/ports/logger.port.ts';
-import { abortableSleep } from './abortable-sleep.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { httpChatRequestSchema, type AgentHealth, type HttpChatResponse } from '../../shared/model/chat-protocol.ts';
+import type { Logger } from '../../main/core/ports/logger.port.ts';
 import { answerFor } from './answer-generator.ts';
 import {
   ASSISTANT_ERROR_TEXT,
@@ -110,8 +110,11 @@ async function chat(req: IncomingMessage, res: ServerResponse, ctx: HttpRoutesCo
     case 'slow-first-token': {
       const gone = new AbortController();
       res.once('close', () => gone.abort());
-      await abortableSleep(delayMs, gone.signal);
-      if (gone.signal.aborted) return;
+      try {
+        await sleep(delayMs, undefined, { signal: gone.signal });
+      } catch {
+        return; // The client left while we waited (the sleep rejects on abort): nobody to answer.
+      }
       break;
     }
     default:

@@ -1,7 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RawData, WebSocket } from 'ws';
-import { wsChatRequestSchema, type WsChatRequest } from '../../../shared/model/chat-protocol.ts';
-import type { Logger } from '../../core/ports/logger.port.ts';
-import { abortableSleep } from './abortable-sleep.ts';
+import { wsChatRequestSchema, type WsChatRequest } from '../../shared/model/chat-protocol.ts';
+import type { Logger } from '../../main/core/ports/logger.port.ts';
 import { answerFor } from './answer-generator.ts';
 import {
   ASSISTANT_ERROR_TEXT,
@@ -74,7 +74,11 @@ async function exchange(ws: WebSocket, request: WsChatRequest, fault: FaultState
       send(ws, UNKNOWN_FRAME);
       break;
     case 'slow-first-token':
-      await abortableSleep(fault.delayMs, gone);
+      try {
+        await sleep(fault.delayMs, undefined, { signal: gone });
+      } catch {
+        return; // The socket closed while we waited (the sleep rejects on abort): nobody to answer.
+      }
       break;
     default:
       break;
