@@ -12,14 +12,15 @@ const attributes = {
 
 describe('parseEngineEvent', () => {
   it('reads the current shape (Type, Action, Actor) and keeps only product labels', () => {
-    const event = parseEngineEvent({
+    // As the engine writes it: timeNano is beyond double precision, which milliseconds do not need.
+    const line = JSON.stringify({
       Type: 'container',
       Action: 'die',
       Actor: { ID, Attributes: { ...attributes, exitCode: '137' } },
       scope: 'local',
       time: 1767225600,
-      timeNano: 1767225600123456789,
-    });
+    }).replace(/}$/, ',"timeNano":1767225600123456789}');
+    const event = parseEngineEventLine(line);
     expect(event).toEqual({
       type: 'container',
       action: 'die',
