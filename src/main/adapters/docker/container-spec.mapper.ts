@@ -18,9 +18,9 @@ export function toContainerSpec(inspect: Docker.ContainerInspectInfo): Container
   for (const [key, value] of Object.entries(config)) if (!SPEC_CONFIG_FIELDS.has(key)) engineConfig[key] = value;
   if (typeof config['Hostname'] === 'string' && config['Hostname'] !== shortId) engineConfig['Hostname'] = config['Hostname'];
 
-  const name = inspect.Name.replace(/^\//, '');
+  const containerName = inspect.Name.replace(/^\//, '');
   const spec: ContainerSpec = {
-    name,
+    name: containerName,
     image: inspect.Config.Image,
     env: parseEnv(inspect.Config.Env ?? []),
     labels: { ...(inspect.Config.Labels ?? {}) },
@@ -28,7 +28,7 @@ export function toContainerSpec(inspect: Docker.ContainerInspectInfo): Container
       name,
       aliases: NO_ALIAS_NETWORKS.has(name)
         ? []
-        : (endpoint.Aliases ?? []).filter((alias: string) => alias !== shortId && alias !== inspect.Id && alias !== name),
+        : (endpoint.Aliases ?? []).filter((alias: string) => alias !== shortId && alias !== inspect.Id && alias !== containerName),
     })),
     engineConfig,
     engineHostConfig: { ...(inspect.HostConfig as unknown as Record<string, unknown>) },

@@ -29,6 +29,7 @@ import { EngineError } from '../../core/ports/index.ts';
 import { systemClock } from '../clock/system-clock.ts';
 import { runExec } from './container-exec.ts';
 import { toContainerInfo } from './container-info.mapper.ts';
+import { productLabels } from './product-labels.ts';
 import type { ContainerInspectJson, NetworkFacts } from './container-info.mapper.ts';
 import { DockerEngineControl } from './docker-engine-control.ts';
 import { EngineConnection } from './engine-connection.ts';
@@ -116,7 +117,8 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
         name: n.Name,
         driver: n.Driver ?? '',
         hasDns: !NO_DNS_NETWORKS.has(n.Name) && n.Driver !== 'host' && n.Driver !== 'null',
-        labels: { ...(n.Labels ?? {}) },
+        // Like a container's, a network's labels may belong to other tools and hold secrets.
+        labels: productLabels(n.Labels),
       }));
     });
   }
