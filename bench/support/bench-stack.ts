@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ContainerInfo } from '../../src/shared/model/index.ts';
-import type { DockerEnginePort, ExecResult, NetworkInfo } from '../../src/main/core/ports/index.ts';
+import { EngineError, type EngineReadPort, type ExecResult, type NetworkInfo } from '../../src/main/core/ports/index.ts';
 
 /** Compose project name of the bench stack. */
 export const BENCH_PROJECT = 'bench';
@@ -64,7 +64,7 @@ export function benchContainer(service: BenchService, workspace: string, index: 
       'com.docker.compose.project.config_files': join(workspace, 'compose.yaml'),
       'com.docker.compose.container-number': '1',
     },
-    env: {},
+    envTargets: [],
     networks: [
       {
         name: `${BENCH_PROJECT}_default`,
@@ -80,7 +80,7 @@ export function benchContainer(service: BenchService, workspace: string, index: 
  * An engine behind the port that answers from memory at once. The bench measures the diagnosis
  * pipeline's concurrency over real network probes; the engine listing is not what is under test.
  */
-export class BenchEngine implements DockerEnginePort {
+export class BenchEngine implements EngineReadPort {
   readonly endpoint = { endpoint: 'unix:///bench/docker.sock' };
 
   constructor(private readonly containers: ContainerInfo[]) {}
@@ -98,6 +98,12 @@ export class BenchEngine implements DockerEnginePort {
       { id: 'net-bench', name: `${BENCH_PROJECT}_default`, driver: 'bridge', hasDns: true, labels: {} },
       { id: 'net-bridge', name: 'bridge', driver: 'bridge', hasDns: false, labels: {} },
     ];
+  }
+
+  async inspectContainer(id: string): Promise<ContainerInfo> {
+    const found = this.containers.find((c) => c.id === id);
+    if (!found) throw new EngineError('NOT_FOUND', `inspect container ${id}: no such container`);
+    return found;
   }
 
   /** Not reached: the bench services configure no URLs of other services, so no in-container lookups run. */

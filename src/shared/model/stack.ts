@@ -21,7 +21,22 @@ export const portBindingSchema = z.object({
 });
 export type PortBinding = z.infer<typeof portBindingSchema>;
 
-/** A container as Stack Doctor sees it: the inspect facts it reasons on, nothing more. */
+/** A URL a consumer is configured to call, and where that configuration came from. */
+export const dependencyTargetSchema = z.object({
+  /** As configured, with any credentials redacted (`postgres://admin:***@db:5432/app`). */
+  url: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  /** `env:ORCHESTRATOR_SERVICE_URL`, `depends_on`, `config:health`… */
+  source: z.string(),
+});
+export type DependencyTarget = z.infer<typeof dependencyTargetSchema>;
+
+/**
+ * A container as Stack Doctor sees it: the inspect facts it reasons on, nothing more. It goes into reports,
+ * events and logs, so it carries no secret: no raw environment, only the product's labels, and health
+ * output with secrets redacted (see src/shared/redact.ts).
+ */
 export const containerInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -31,26 +46,21 @@ export const containerInfoSchema = z.object({
   exitCode: z.number().int(),
   restartCount: z.number().int(),
   health: healthStatusSchema,
-  /** Output of the latest Docker health check, trimmed, when the container has one. */
+  /** Output of the latest Docker health check, trimmed, secrets redacted, when the container has one. */
   healthLog: z.string().optional(),
+  /** Compose, devcontainer and stack-doctor labels only; other labels are not kept. */
   labels: z.record(z.string(), z.string()),
-  env: z.record(z.string(), z.string()),
+  /**
+   * The URLs found in the container's environment, sourced `env:NAME`, credentials redacted; variables
+   * whose names look secret are skipped. No other environment value is kept.
+   */
+  envTargets: z.array(dependencyTargetSchema),
   networks: z.array(containerNetworkSchema),
   ports: z.array(portBindingSchema),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),
 });
 export type ContainerInfo = z.infer<typeof containerInfoSchema>;
-
-/** A URL a consumer is configured to call, and where that configuration came from. */
-export const dependencyTargetSchema = z.object({
-  url: z.string(),
-  host: z.string(),
-  port: z.number().int(),
-  /** `env:ORCHESTRATOR_SERVICE_URL`, `depends_on`, `config:health`… */
-  source: z.string(),
-});
-export type DependencyTarget = z.infer<typeof dependencyTargetSchema>;
 
 export const serviceRoleSchema = z.enum(['service', 'devcontainer']);
 

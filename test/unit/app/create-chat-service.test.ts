@@ -113,7 +113,7 @@ describe('createChatService', () => {
             restartCount: 0,
             health: 'none',
             labels: {},
-            env: {},
+            envTargets: [],
             ports: [],
             networks: [{ name: 'shop_default', aliases: ['orch.svc.local'], ipAddress: '172.18.0.2' }],
           },

@@ -1,8 +1,10 @@
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import type { ExecResult } from '../../core/ports/index.ts';
 import { EngineError } from '../../core/ports/index.ts';
+import { closedError } from './deadline.ts';
 import { toEngineError } from './engine-error.mapper.ts';
 
 /** Output kept per stream; the rest is dropped so a chatty command cannot fill memory. */
@@ -25,16 +27,24 @@ export async function runExec(
   containerId: string,
   argv: string[],
   timeoutMs: number,
+  parent: AbortSignal,
 ): Promise<ExecResult> {
   const what = `exec in container ${containerId.slice(0, 12)}`;
+  if (parent.aborted) throw closedError(endpoint, what);
   const deadline = Date.now() + timeoutMs;
   const controller = new AbortController();
+  // Closing the adapter ends the exec like a timeout does: the stream is released, nothing waits on.
+  const onParentAbort = (): void => {
+    controller.abort();
+    stream?.destroy();
+  };
+  parent.addEventListener('abort', onParentAbort, { once: true });
   const stdout = new CappedSink();
   const stderr = new CappedSink();
   const timedOut = (): ExecResult => ({ exitCode: null, stdout: stdout.text(), stderr: stderr.text(), timedOut: true });
-
   let timer: NodeJS.Timeout | undefined;
   let stream: Readable | undefined;
+
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
@@ -83,12 +93,15 @@ export async function runExec(
 
   try {
     const outcome = await Promise.race([work(), timeout]);
+    if (parent.aborted) throw closedError(endpoint, what);
     return outcome === 'timeout' ? timedOut() : outcome;
   } catch (error) {
+    if (parent.aborted) throw closedError(endpoint, what);
     if (controller.signal.aborted && !(error instanceof EngineError)) return timedOut();
     throw error instanceof EngineError ? error : toEngineError(error, endpoint, what);
   } finally {
     clearTimeout(timer);
+    parent.removeEventListener('abort', onParentAbort);
   }
 }
 
@@ -120,7 +133,8 @@ async function exitCodeOf(exec: Docker.Exec, deadline: number, signal: AbortSign
     const info = await exec.inspect({ abortSignal: signal });
     if (!info.Running) return info.ExitCode ?? null;
     if (Date.now() >= deadline || signal.aborted) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(5 * 2 ** attempt, 100)));
+    // Abortable, so a closed adapter leaves no timer behind.
+    await sleep(Math.min(5 * 2 ** attempt, 100), undefined, { signal }).catch(() => undefined);
   }
 }
 

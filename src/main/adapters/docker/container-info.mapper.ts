@@ -1,4 +1,7 @@
 import type { ContainerInfo, ContainerState, PortBinding } from '../../../shared/model/index.ts';
+import { redactText } from '../../../shared/redact.ts';
+import { targetsFromEnv } from '../../core/discovery/url-targets.ts';
+import { productLabels } from './product-labels.ts';
 
 /** The subset of `GET /containers/{id}/json` this mapper reads. Everything optional: engines differ. */
 export interface ContainerInspectJson {
@@ -42,7 +45,9 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 /**
  * Maps an inspected container to ContainerInfo. `listStatus` is the list endpoint's human status
- * ("Up 3 minutes (healthy)"), which inspect lacks. `networks` is keyed by network name.
+ * ("Up 3 minutes (healthy)"), which inspect lacks. `networks` is keyed by network name. No secret passes:
+ * the environment becomes its URL targets (credentials redacted), labels are the product's only, and the
+ * health output is redacted.
  */
 export function toContainerInfo(
   inspect: ContainerInspectJson,
@@ -50,7 +55,8 @@ export function toContainerInfo(
   networks: ReadonlyMap<string, NetworkFacts>,
 ): ContainerInfo {
   const name = (inspect.Name ?? '').replace(/^\//, '');
-  const labels = { ...(inspect.Config?.Labels ?? {}) };
+  // DNS names depend on the compose labels, read before the rest are dropped.
+  const labels = productLabels(inspect.Config?.Labels);
   const rawState = inspect.State?.Status ?? 'created';
   const state = (STATES as readonly string[]).includes(rawState) ? (rawState as ContainerState) : 'dead';
   const health = inspect.State?.Health?.Status;
@@ -65,7 +71,7 @@ export function toContainerInfo(
     restartCount: inspect.RestartCount ?? 0,
     health: health === 'healthy' || health === 'unhealthy' || health === 'starting' ? health : 'none',
     labels,
-    env: parseEnv(inspect.Config?.Env ?? []),
+    envTargets: targetsFromEnv(parseEnv(inspect.Config?.Env ?? [])),
     networks: Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([networkName, endpoint]) => ({
       name: networkName,
       aliases: dnsNamesOn(networkName, endpoint, { id: inspect.Id, name, labels }, networks.get(networkName)),
@@ -82,10 +88,11 @@ export function toContainerInfo(
   return info;
 }
 
-/** The newest health check's output, one line, at most 300 characters. */
+/** The newest health check's output, one line, secrets redacted, at most 300 characters. */
 function lastHealthOutput(log: { Output?: string; ExitCode?: number }[] | null | undefined): string | undefined {
   const last = log?.at(-1);
-  const output = last?.Output?.trim().replace(/\s+/g, ' ');
+  // Redacted before it is cut, so a secret straddling the cut cannot survive half-hidden.
+  const output = redactText(last?.Output?.trim().replace(/\s+/g, ' ') ?? '');
   if (!last || !output) return last ? `exit code ${last.ExitCode ?? '?'}` : undefined;
   return `${output.slice(0, 300)} (exit code ${last.ExitCode ?? '?'})`;
 }

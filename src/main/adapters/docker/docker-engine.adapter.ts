@@ -1,54 +1,93 @@
 import { readFileSync } from 'node:fs';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
+import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import pLimit from 'p-limit';
+import { errorMessage } from '../../../shared/error-message.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { ContainerInfo } from '../../../shared/model/index.ts';
-import type { DockerEnginePort, EngineEndpoint, EngineVersion, ExecResult, NetworkInfo } from '../../core/ports/index.ts';
+import { redactUrl } from '../../../shared/redact.ts';
+import type {
+  Clock,
+  ContainerSpec,
+  ControlCallOptions,
+  EngineControlPort,
+  EngineEndpoint,
+  EngineEventsOptions,
+  EngineEventsPort,
+  EngineReadPort,
+  EngineStreamMessage,
+  EngineVersion,
+  ExecResult,
+  NetworkInfo,
+  RemoveOptions,
+  StopOptions,
+} from '../../core/ports/index.ts';
 import { EngineError } from '../../core/ports/index.ts';
-import { mapBounded } from './bounded-map.ts';
+import { systemClock } from '../clock/system-clock.ts';
 import { runExec } from './container-exec.ts';
 import { toContainerInfo } from './container-info.mapper.ts';
+import { productLabels } from './product-labels.ts';
 import type { ContainerInspectJson, NetworkFacts } from './container-info.mapper.ts';
-import { withDeadline } from './deadline.ts';
+import { DockerEngineControl } from './docker-engine-control.ts';
+import { EngineConnection } from './engine-connection.ts';
+import { subscribeToEngineEvents } from './engine-event-stream.ts';
+import type { EngineEventStreamOptions } from './engine-event-stream.ts';
 import { resolveEngineEndpoint } from './engine-endpoint.ts';
 import type { ResolvedEngineEndpoint } from './engine-endpoint.ts';
 import { toEngineError } from './engine-error.mapper.ts';
-import { errorMessage } from '../../../shared/error-message.ts';
 
 /** Options for DockerEngineAdapter. */
 export interface DockerEngineAdapterOptions {
   /** Containers inspected at once by listContainers. Default 8. */
   inspectConcurrency?: number;
+  /** Waits between event-stream reconnections. Default the system clock. */
+  clock?: Clock;
+  /** Reconnection backoff and connect timeout of event subscriptions. Defaults: see EngineEventStreamOptions. */
+  events?: EngineEventStreamOptions;
 }
 
 /** The engine's networks without embedded DNS (the default bridge is the one named `bridge`). */
 const NO_DNS_NETWORKS = new Set(['bridge', 'host', 'none']);
 
 /**
- * DockerEnginePort over dockerode. Every call honours its timeout (ms) and rejects only with EngineError,
- * whose message is one line naming the endpoint.
+ * The engine ports (read, control, events) over dockerode. Every call honours its timeout (ms) and rejects
+ * only with EngineError, whose message is one line naming the endpoint. Disposable: dispose() aborts every
+ * request in flight (calls reject ENGINE_UNREACHABLE, execs release their streams), ends every event
+ * subscription and destroys the keep-alive agent, so no socket keeps the process alive.
  */
-export class DockerEngineAdapter implements DockerEnginePort {
+export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, EngineEventsPort, Disposable {
   readonly endpoint: EngineEndpoint;
-  private readonly docker: Docker | undefined;
-  /** Why no call can succeed (unusable endpoint), checked before each call. */
-  private readonly unusable: EngineError | undefined;
+  private readonly connection: EngineConnection;
+  private readonly control: DockerEngineControl;
   private readonly inspectConcurrency: number;
+  private readonly clock: Clock;
+  private readonly eventOptions: EngineEventStreamOptions;
+  private readonly subscriptions = new Set<Disposable>();
 
   constructor(endpoint: ResolvedEngineEndpoint, options: DockerEngineAdapterOptions = {}) {
-    this.endpoint =
-      endpoint.context === undefined ? { endpoint: endpoint.endpoint } : { endpoint: endpoint.endpoint, context: endpoint.context };
-    this.inspectConcurrency = options.inspectConcurrency ?? 8;
+    const shown = redactUrl(endpoint.endpoint);
+    const agent = keepAliveAgent(endpoint);
+    let docker: Docker | undefined;
     let reason = endpoint.invalid;
     try {
       // docker-modem also parses process.env.DOCKER_HOST itself and throws when it is malformed.
-      this.docker = reason === undefined ? new Docker(endpoint.modemOptions) : undefined;
+      docker = reason === undefined ? new Docker({ ...endpoint.modemOptions, ...(agent ? { agent } : {}) }) : undefined;
     } catch (error) {
       reason = errorMessage(error);
     }
-    this.unusable =
+    this.endpoint = endpoint.context === undefined ? { endpoint: shown } : { endpoint: shown, context: endpoint.context };
+    const unusable =
       reason === undefined
         ? undefined
-        : new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${endpoint.endpoint}: ${reason}`);
+        : new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${shown}: ${redactUrl(reason)}`);
+    this.connection = new EngineConnection(this.endpoint, docker, unusable, agent);
+    this.control = new DockerEngineControl(this.connection);
+    this.inspectConcurrency = options.inspectConcurrency ?? 8;
+    this.clock = options.clock ?? systemClock;
+    this.eventOptions = options.events ?? {};
   }
 
   /** The engine `DOCKER_HOST` / the active docker context point at, as the docker CLI would pick it. */
@@ -61,9 +100,9 @@ export class DockerEngineAdapter implements DockerEnginePort {
   }
 
   version(timeoutMs: number): Promise<EngineVersion> {
-    return this.call('get the engine version', timeoutMs, async (signal) => {
+    return this.connection.call('get the engine version', timeoutMs, async (signal) => {
       // The typings omit the options argument dockerode accepts here.
-      const docker = this.client();
+      const docker = this.connection.client();
       const version = docker.version.bind(docker) as unknown as (opts: { abortSignal: AbortSignal }) => Promise<Docker.DockerVersion>;
       const info = await version({ abortSignal: signal });
       return { version: info.Version, apiVersion: info.ApiVersion };
@@ -71,60 +110,129 @@ export class DockerEngineAdapter implements DockerEnginePort {
   }
 
   listNetworks(timeoutMs: number): Promise<NetworkInfo[]> {
-    return this.call('list networks', timeoutMs, async (signal) => {
-      const networks = await this.client().listNetworks({ abortSignal: signal });
+    return this.connection.call('list networks', timeoutMs, async (signal) => {
+      const networks = await this.connection.client().listNetworks({ abortSignal: signal });
       return networks.map((n) => ({
         id: n.Id,
         name: n.Name,
         driver: n.Driver ?? '',
         hasDns: !NO_DNS_NETWORKS.has(n.Name) && n.Driver !== 'host' && n.Driver !== 'null',
-        labels: { ...(n.Labels ?? {}) },
+        // Like a container's, a network's labels may belong to other tools and hold secrets.
+        labels: productLabels(n.Labels),
       }));
     });
   }
 
   listContainers(timeoutMs: number): Promise<ContainerInfo[]> {
-    return this.call('list containers', timeoutMs, async (signal) => {
-      const [summaries, networks] = await Promise.all([
-        this.client().listContainers({ all: true, abortSignal: signal }),
-        this.client().listNetworks({ abortSignal: signal }),
+    return this.connection.call('list containers', timeoutMs, async (signal) => {
+      const [summaries, facts] = await Promise.all([
+        this.connection.client().listContainers({ all: true, abortSignal: signal }),
+        this.networkFacts(signal),
       ]);
-      const facts = new Map<string, NetworkFacts>(networks.map((n) => [n.Name, { labels: { ...(n.Labels ?? {}) } }]));
-      const inspected = await mapBounded(summaries, this.inspectConcurrency, async (summary) => {
-        try {
-          const inspect = (await this.client()
-            .getContainer(summary.Id)
-            .inspect({ abortSignal: signal })) as unknown as ContainerInspectJson;
-          return toContainerInfo(inspect, summary.Status, facts);
-        } catch (error) {
-          // Removed between list and inspect: it is simply no longer part of the picture.
-          if (toEngineError(error, this.endpoint.endpoint, 'inspect').code === 'NOT_FOUND') return null;
-          throw error;
-        }
-      });
+      const limit = pLimit(Math.max(1, this.inspectConcurrency));
+      const inspected = await Promise.all(
+        summaries.map((summary) =>
+          limit(async () => {
+            try {
+              return await this.inspectInfo(summary.Id, summary.Status, facts, signal);
+            } catch (error) {
+              // Removed between list and inspect: it is simply no longer part of the picture.
+              if (toEngineError(error, this.endpoint.endpoint, 'inspect').code === 'NOT_FOUND') return null;
+              throw error;
+            }
+          }),
+        ),
+      );
       return inspected.filter((c): c is ContainerInfo => c !== null);
     });
   }
 
+  inspectContainer(idOrName: string, timeoutMs: number): Promise<ContainerInfo> {
+    return this.connection.call(`inspect container ${idOrName.slice(0, 64)}`, timeoutMs, async (signal) =>
+      this.inspectInfo(idOrName, undefined, await this.networkFacts(signal), signal),
+    );
+  }
+
   exec(containerId: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
-    if (this.unusable) return Promise.reject(this.unusable);
-    return runExec(this.client(), this.endpoint.endpoint, containerId, argv, timeoutMs);
+    if (this.connection.unusable) return Promise.reject(this.connection.unusable);
+    return runExec(this.connection.client(), this.endpoint.endpoint, containerId, argv, timeoutMs, this.connection.lifetime);
   }
 
-  private client(): Docker {
-    if (this.docker === undefined)
-      throw this.unusable ?? new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${this.endpoint.endpoint}`);
-    return this.docker;
+  subscribe(listener: (message: EngineStreamMessage) => void, options: EngineEventsOptions = {}): Disposable {
+    const open = async (signal: AbortSignal): Promise<Readable> => {
+      if (this.connection.unusable) throw this.connection.unusable;
+      const stream = await this.connection.client().getEvents({ filters: { type: ['container', 'network'] }, abortSignal: signal });
+      return stream as Readable;
+    };
+    const subscription = subscribeToEngineEvents(open, this.clock, listener, { ...this.eventOptions, ...options });
+    const tracked: Disposable = {
+      dispose: async () => {
+        this.subscriptions.delete(tracked);
+        await subscription.dispose();
+      },
+    };
+    if (this.connection.lifetime.aborted) void subscription.dispose();
+    else this.subscriptions.add(tracked);
+    return tracked;
   }
 
-  private async call<T>(what: string, timeoutMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.unusable) throw this.unusable;
-    try {
-      return await withDeadline(this.endpoint.endpoint, what, timeoutMs, work);
-    } catch (error) {
-      throw toEngineError(error, this.endpoint.endpoint, what);
-    }
+  start(id: string, options?: ControlCallOptions): Promise<void> {
+    return this.control.start(id, options);
   }
+  stop(id: string, options?: StopOptions): Promise<void> {
+    return this.control.stop(id, options);
+  }
+  restart(id: string, options?: StopOptions): Promise<void> {
+    return this.control.restart(id, options);
+  }
+  kill(id: string, signal?: string, options?: ControlCallOptions): Promise<void> {
+    return this.control.kill(id, signal, options);
+  }
+  connectNetwork(network: string, id: string, options?: ControlCallOptions & { aliases?: string[] }): Promise<void> {
+    return this.control.connectNetwork(network, id, options);
+  }
+  disconnectNetwork(network: string, id: string, options?: ControlCallOptions & { force?: boolean }): Promise<void> {
+    return this.control.disconnectNetwork(network, id, options);
+  }
+  inspectSpec(id: string, options?: ControlCallOptions): Promise<ContainerSpec> {
+    return this.control.inspectSpec(id, options);
+  }
+  createContainer(spec: ContainerSpec, options?: ControlCallOptions): Promise<string> {
+    return this.control.createContainer(spec, options);
+  }
+  removeContainer(id: string, options?: RemoveOptions): Promise<void> {
+    return this.control.removeContainer(id, options);
+  }
+
+  /** Ends every subscription, aborts every request in flight and destroys the agent's sockets. Idempotent. */
+  async dispose(): Promise<void> {
+    this.connection.dispose();
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.dispose()));
+  }
+
+  private async networkFacts(signal: AbortSignal): Promise<Map<string, NetworkFacts>> {
+    const networks = await this.connection.client().listNetworks({ abortSignal: signal });
+    return new Map(networks.map((n) => [n.Name, { labels: { ...(n.Labels ?? {}) } }]));
+  }
+
+  private async inspectInfo(
+    id: string,
+    listStatus: string | undefined,
+    facts: ReadonlyMap<string, NetworkFacts>,
+    signal: AbortSignal,
+  ): Promise<ContainerInfo> {
+    const inspect = (await this.connection.client().getContainer(id).inspect({ abortSignal: signal })) as unknown as ContainerInspectJson;
+    return toContainerInfo(inspect, listStatus, facts);
+  }
+}
+
+/**
+ * One keep-alive agent per adapter, so repeated calls reuse sockets and dispose() can destroy them all.
+ * ssh endpoints get docker-modem's own ssh agent instead.
+ */
+function keepAliveAgent(endpoint: ResolvedEngineEndpoint): HttpAgent | undefined {
+  if (endpoint.invalid !== undefined || endpoint.modemOptions.protocol === 'ssh') return undefined;
+  return endpoint.modemOptions.protocol === 'https' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
 }
 
 function readTextOrNull(path: string): string | null {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createStream } from 'rotating-file-stream';
+import { redactText } from '../../../shared/redact.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import { prettyLogLine } from './pretty-line.ts';
 
@@ -44,7 +45,8 @@ function toPort(p: pino.Logger): Logger {
 
 /**
  * Structured JSON-lines logging to a rotating file; the doctor adds a `correlationId` per diagnosis
- * through child loggers. `close()` flushes and closes the file (await it before exiting).
+ * through child loggers. Every line is redacted (src/shared/redact.ts) before it is written. `close()`
+ * flushes and closes the file (await it before exiting).
  */
 export function createLogger(options: LoggerOptions): { logger: Logger; close(): Promise<void> } {
   const level = options.verbose ? 'debug' : 'info';
@@ -62,7 +64,9 @@ export function createLogger(options: LoggerOptions): { logger: Logger; close():
     });
     streams.push({ level, stream: pretty });
   }
-  const root = pino({ name: options.name ?? 'stack-doctor', level }, pino.multistream(streams));
+  // The last line of defence: whatever a caller logged, URL credentials, `token=` values and secret-named
+  // fields are hidden in the serialised line before it reaches the file or the terminal.
+  const root = pino({ name: options.name ?? 'stack-doctor', level, hooks: { streamWrite: redactText } }, pino.multistream(streams));
   let closed: Promise<void> | null = null;
   return {
     logger: toPort(root),

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports/clock.port.ts';
-import type { DockerEnginePort } from '../ports/docker-engine.port.ts';
+import type { EngineReadPort } from '../ports/engine-read.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import type { NetworkProbePort } from '../ports/network-probe.port.ts';
 import type { RuntimeSignalsPort } from '../ports/runtime-signals.port.ts';
@@ -7,7 +7,7 @@ import type { WorkspacePort } from '../ports/workspace.port.ts';
 
 /** The ports one diagnosis run talks through. */
 export interface DiagnoseDeps {
-  engine: DockerEnginePort;
+  engine: EngineReadPort;
   net: NetworkProbePort;
   workspace: WorkspacePort;
   runtime: RuntimeSignalsPort;

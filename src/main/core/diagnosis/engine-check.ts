@@ -1,6 +1,6 @@
 import type { ContainerInfo, EngineReport } from '../../../shared/model/index.ts';
 import type { Clock } from '../ports/clock.port.ts';
-import type { DockerEnginePort, NetworkInfo } from '../ports/docker-engine.port.ts';
+import type { EngineReadPort, NetworkInfo } from '../ports/engine-read.port.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface EngineCheck {
@@ -16,7 +16,7 @@ function errorOf(error: unknown): { code: string; message: string } {
 }
 
 /** Engine version (bounded by timeoutMs), then containers and networks concurrently; failures are values. */
-export async function checkEngine(engine: DockerEnginePort, timeoutMs: number, clock: Clock): Promise<EngineCheck> {
+export async function checkEngine(engine: EngineReadPort, timeoutMs: number, clock: Clock): Promise<EngineCheck> {
   const { endpoint, context } = engine.endpoint;
   const started = clock.now();
   const base = { endpoint, ...(context ? { context } : {}) };

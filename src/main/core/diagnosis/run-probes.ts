@@ -1,5 +1,5 @@
 import type { ContainerInfo, OrchestratorTarget, ProbeResult, Stack, StackConfig, StackService } from '../../../shared/model/index.ts';
-import type { DockerEnginePort, NetworkInfo } from '../ports/docker-engine.port.ts';
+import type { EngineReadPort, NetworkInfo } from '../ports/engine-read.port.ts';
 import type { NetworkProbePort } from '../ports/network-probe.port.ts';
 import { resolveOrchestratorTarget, type TargetInput } from '../orchestrator/resolve-target.ts';
 import { probeDnsFromContainer } from '../probes/container-dns.probe.ts';
@@ -8,7 +8,7 @@ import { hostPortKey, type ContainerDnsCheck, type PortCheck, type ProbeFacts, t
 import { errorMessage } from '../../../shared/error-message.ts';
 
 export interface ProbeRunInput {
-  engine: DockerEnginePort;
+  engine: EngineReadPort;
   net: NetworkProbePort;
   stack: Stack;
   config: StackConfig;

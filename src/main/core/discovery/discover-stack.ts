@@ -11,7 +11,7 @@ import { deriveHealthUrl } from './health-url.ts';
 import { buildServiceDrafts } from './service-drafts.ts';
 import type { ServiceDraft } from './service-drafts.ts';
 import { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
-import { isHttpTarget, targetsFromEnv } from './url-targets.ts';
+import { isHttpTarget } from './url-targets.ts';
 import { IMAGE_DEVCONTAINER_PROJECT, loadWorkspaceDeclarations } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
 
@@ -108,7 +108,7 @@ async function loadStackConfig(
 }
 
 function toServices(drafts: readonly ServiceDraft[], config: StackConfig): StackService[] {
-  const withTargets = drafts.map((draft) => ({ draft, targets: targetsFromEnv(draft.env) }));
+  const withTargets = drafts.map((draft) => ({ draft, targets: draft.targets }));
   return withTargets
     .filter(({ draft }) => config.services?.[draft.name]?.ignore !== true)
     .map(({ draft, targets }): StackService => {

@@ -1,9 +1,10 @@
-import type { ContainerInfo, PortBinding, StackService } from '../../../shared/model/index.ts';
+import type { ContainerInfo, DependencyTarget, PortBinding, StackService } from '../../../shared/model/index.ts';
 import type { ComposeService } from './compose-model.ts';
 import { composeProjectOf, composeServiceOf, containerName, isDevcontainerContainer, preferredContainer } from './container-labels.ts';
 import type { DevcontainerModel } from './devcontainer.ts';
 import { IMAGE_DEVCONTAINER_PROJECT } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
+import { overlayEnvTargets, targetsFromEnv } from './url-targets.ts';
 
 type ServiceRole = StackService['role'];
 
@@ -15,8 +16,11 @@ export interface ServiceDraft {
   declared: boolean;
   container: ContainerInfo | null;
   dependsOn: string[];
-  /** The env its process sees: the running container's, else the compose model's (+ devcontainer env). */
-  env: Record<string, string>;
+  /**
+   * The URLs in the env its process sees: the running container's, else the compose model's (+ devcontainer
+   * env). Only targets are kept, never raw values (see targetsFromEnv).
+   */
+  targets: DependencyTarget[];
   ports: PortBinding[];
   /** DNS names this service answers to: service name, container_name, aliases, container name. */
   names: string[];
@@ -70,7 +74,7 @@ export function buildServiceDrafts(input: DraftInput): ServiceDraft[] {
       declared: false,
       container,
       dependsOn: [],
-      env: { ...container.env },
+      targets: [...container.envTargets],
       ports: container.ports,
       names: unique([...(composeServiceOf(container) ? [name] : []), ...containerNames(container)]),
     });
@@ -86,9 +90,9 @@ function declaredDraft(
   devcontainer: DevcontainerModel | null,
 ): ServiceDraft {
   const role: ServiceRole = isDev || (container !== null && isDevcontainerContainer(container)) ? 'devcontainer' : 'service';
-  const env = container ? { ...container.env } : { ...service.environment, ...(isDev ? devcontainer?.containerEnv : {}) };
+  const base = container ? container.envTargets : targetsFromEnv({ ...service.environment, ...(isDev ? devcontainer?.containerEnv : {}) });
   // remoteEnv is what tools run by the editor inside the devcontainer see, the orchestrator client included.
-  if (isDev && devcontainer) Object.assign(env, devcontainer.remoteEnv);
+  const targets = isDev && devcontainer ? overlayEnvTargets(base, devcontainer.remoteEnv) : [...base];
   const names = [
     service.name,
     ...(service.containerName ? [service.containerName] : []),
@@ -102,15 +106,14 @@ function declaredDraft(
     declared: true,
     container,
     dependsOn: service.dependsOn,
-    env,
+    targets,
     ports: container ? container.ports : service.ports,
     names: unique(names),
   };
 }
 
 function imageDevcontainerDraft(devcontainer: DevcontainerModel, container: ContainerInfo | null): ServiceDraft {
-  const env = container ? { ...container.env } : { ...devcontainer.containerEnv };
-  Object.assign(env, devcontainer.remoteEnv);
+  const base = container ? container.envTargets : targetsFromEnv(devcontainer.containerEnv);
   return {
     name: devcontainer.name ?? IMAGE_DEVCONTAINER_PROJECT,
     project: IMAGE_DEVCONTAINER_PROJECT,
@@ -118,7 +121,7 @@ function imageDevcontainerDraft(devcontainer: DevcontainerModel, container: Cont
     declared: true,
     container,
     dependsOn: [],
-    env,
+    targets: overlayEnvTargets(base, devcontainer.remoteEnv),
     ports: container ? container.ports : [],
     names: container ? containerNames(container) : [],
   };

@@ -1,4 +1,5 @@
 import type { DependencyTarget } from '../../../shared/model/index.ts';
+import { isSecretName, redactUrl } from '../../../shared/redact.ts';
 
 /** Ports assumed when a URL names none; other schemes without a port are not targets. */
 const DEFAULT_PORTS: Readonly<Record<string, number>> = {
@@ -38,20 +39,38 @@ export function urlsInValue(value: string): { url: string; host: string; port: n
   return found;
 }
 
-/** Targets from an environment, sourced `env:NAME`, in variable order, without duplicates. */
+/**
+ * Targets from an environment, sourced `env:NAME`, in variable order, without duplicates. The URL is kept
+ * with its credentials redacted; variables whose names look secret (`DB_PASSWORD`, `SENTRY_TOKEN`) are
+ * skipped whole: what they hold is never kept, even a URL.
+ */
 export function targetsFromEnv(env: Readonly<Record<string, string>>): DependencyTarget[] {
   const seen = new Set<string>();
   const targets: DependencyTarget[] = [];
   for (const name of Object.keys(env).sort()) {
+    if (isSecretName(name)) continue;
     for (const { url, host, port } of urlsInValue(env[name] ?? '')) {
       const source = `env:${name}`;
-      const key = `${source} ${url}`;
+      const shown = redactUrl(url);
+      const key = `${source} ${shown}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      targets.push({ url, host, port, source });
+      targets.push({ url: shown, host, port, source });
     }
   }
   return targets;
+}
+
+/**
+ * `base` targets (from one environment) overlaid with the variables of `overrides`: a variable set in
+ * `overrides` replaces whatever `base` had from the same variable, as a later `env` assignment would.
+ * The result stays in variable order.
+ */
+export function overlayEnvTargets(base: readonly DependencyTarget[], overrides: Readonly<Record<string, string>>): DependencyTarget[] {
+  const replaced = new Set(Object.keys(overrides).map((name) => `env:${name}`));
+  const merged = [...base.filter((target) => !replaced.has(target.source)), ...targetsFromEnv(overrides)];
+  // Stable sort by variable name keeps each variable's URLs in the order they appear in its value.
+  return merged.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 
 /** Whether a target is an HTTP(S) call (what a health URL can be derived from). */

@@ -1,4 +1,4 @@
-import type { ExecResult } from './docker-engine.port.ts';
+import type { ExecResult } from './engine-read.port.ts';
 
 /**
  * Runs a command inside a container, for the dns check's `from: { container: NAME }`. The engine adapter's

@@ -1,5 +1,5 @@
 import type { ContainerInfo, ProbeResult, Reachability } from '../../../shared/model/index.ts';
-import type { DockerEnginePort, NetworkInfo } from '../ports/index.ts';
+import type { EngineReadPort, NetworkInfo } from '../ports/index.ts';
 import { lookupInContainer, type ContainerLookup } from './container-lookup.ts';
 import { resolveByTopology, type TopologyVerdict } from './network-topology.ts';
 
@@ -29,7 +29,7 @@ export interface ContainerDnsOutcome {
  * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided.
  * `answers` stays null: TCP reachability is the caller's business.
  */
-export async function probeDnsFromContainer(engine: DockerEnginePort, input: ContainerDnsInput): Promise<ContainerDnsOutcome> {
+export async function probeDnsFromContainer(engine: EngineReadPort, input: ContainerDnsInput): Promise<ContainerDnsOutcome> {
   const now = input.now ?? (() => performance.now());
   const start = now();
   const { consumer, host } = input;

@@ -1,4 +1,4 @@
-import type { DockerEnginePort, ExecResult } from '../ports/index.ts';
+import type { EngineReadPort, ExecResult } from '../ports/index.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 
 /** A name lookup run inside a container, and what it said. */
@@ -67,7 +67,7 @@ const TOOLS = [
  * busybox/bind `nslookup`). `timeoutMs` is the budget for all tries together. Never rejects.
  */
 export async function lookupInContainer(
-  engine: DockerEnginePort,
+  engine: EngineReadPort,
   containerId: string,
   host: string,
   timeoutMs: number,

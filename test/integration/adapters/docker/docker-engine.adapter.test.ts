@@ -81,11 +81,12 @@ describe('DockerEngineAdapter against the real engine', () => {
     expect(engine.endpoint.endpoint).toMatch(/^(unix|tcp|npipe|ssh):\/\//);
   });
 
-  it('maps a running container with a published port, env, labels and DNS names', () => {
+  it('maps a running container with a published port, env targets, labels and DNS names', () => {
     const info = find(web.id);
     expect(info).toMatchObject({ name: web.name, state: 'running', exitCode: 0, restartCount: 0, health: 'none', image: fixture.image });
     expect(info.status).toMatch(/^Up /);
-    expect(info.env).toMatchObject({ MODE: 'test', EMPTY: '', URLISH: 'http://a=b' });
+    // The environment is read for the URLs it names, and only those are kept (no raw values).
+    expect(info.envTargets).toEqual([{ url: 'http://a=b', host: 'a=b', port: 80, source: 'env:URLISH' }]);
     expect(info.labels['com.docker.compose.service']).toBe('orchestrator');
     expect(info.labels['stack-doctor.test']).toBe(fixture.runId);
     expect(info.ports).toContainEqual({ containerPort: 8006, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: web.hostPort });

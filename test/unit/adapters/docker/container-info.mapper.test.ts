@@ -55,7 +55,7 @@ describe('toContainerInfo', () => {
       exitCode: 0,
       restartCount: 2,
       health: 'starting',
-      env: { A: '1', URL: 'http://x:1/?a=b', BARE: '' },
+      envTargets: [{ url: 'http://x:1/?a=b', host: 'x', port: 1, source: 'env:URL' }],
       startedAt: '2026-01-01T00:00:00Z',
     });
     expect(info.finishedAt).toBeUndefined();
@@ -96,7 +96,53 @@ describe('toContainerInfo', () => {
 
   it('survives a sparse inspect (unknown state, no config)', () => {
     const info = toContainerInfo({ Id: ID, State: { Status: 'weird' } }, undefined, new Map());
-    expect(containerInfoSchema.parse(info)).toMatchObject({ state: 'dead', name: '', env: {}, labels: {}, ports: [], networks: [] });
+    expect(containerInfoSchema.parse(info)).toMatchObject({ state: 'dead', name: '', envTargets: [], labels: {}, ports: [], networks: [] });
+  });
+});
+
+describe('toContainerInfo keeps no secret', () => {
+  const secretive = inspect({
+    State: {
+      Status: 'running',
+      Health: {
+        Status: 'unhealthy',
+        Log: [{ Output: 'login failed: PGPASSWORD=hunter2 url=postgres://admin:hunter2@db/app\n', ExitCode: 1 }],
+      },
+    },
+    Config: {
+      Image: 'shop/api',
+      Env: [
+        'POSTGRES_PASSWORD=hunter2',
+        'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI',
+        'DB_URL=postgres://admin:hunter2@db:5432/app?sslmode=disable&token=tok123',
+        'SENTRY_DSN=https://pubkey@sentry.example/1',
+        'API_URL=http://api:8080',
+        'PLAIN=some value',
+      ],
+      Labels: { ...composeLabels, 'traefik.http.middlewares.auth.basicauth.users': 'admin:$apr1$x', 'com.example.api-key': 'k-123' },
+    },
+  });
+  const info = toContainerInfo(secretive, undefined, facts);
+
+  it('keeps the URLs of the environment with credentials redacted, and drops secret-named variables whole', () => {
+    expect(info.envTargets).toEqual([
+      { url: 'http://api:8080', host: 'api', port: 8080, source: 'env:API_URL' },
+      { url: 'postgres://admin:***@db:5432/app?sslmode=disable&token=***', host: 'db', port: 5432, source: 'env:DB_URL' },
+    ]);
+  });
+
+  it('keeps only compose/devcontainer/stack-doctor labels', () => {
+    expect(info.labels).toEqual(composeLabels);
+  });
+
+  it('redacts the health output', () => {
+    expect(info.healthLog).toBe('login failed: PGPASSWORD=*** url=postgres://admin:***@db/app (exit code 1)');
+  });
+
+  it('has none of the planted values anywhere', () => {
+    const text = JSON.stringify(info);
+    for (const secret of ['hunter2', 'wJalrXUtnFEMI', 'tok123', 'pubkey', 'apr1', 'k-123', 'some value'])
+      expect(text).not.toContain(secret);
   });
 });
 

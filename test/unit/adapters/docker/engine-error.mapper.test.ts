@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mapBounded } from '../../../../src/main/adapters/docker/bounded-map.ts';
 import { withDeadline } from '../../../../src/main/adapters/docker/deadline.ts';
 import { toEngineError } from '../../../../src/main/adapters/docker/engine-error.mapper.ts';
 import { EngineError } from '../../../../src/main/core/ports/index.ts';
@@ -43,22 +42,5 @@ describe('withDeadline', () => {
   });
   it('resolves with the work when it is in time', async () => {
     await expect(withDeadline(at, 'version', 1000, async () => 42)).resolves.toBe(42);
-  });
-});
-
-describe('mapBounded', () => {
-  it('keeps order and never exceeds the limit', async () => {
-    let active = 0;
-    let peak = 0;
-    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
-      peak = Math.max(peak, ++active);
-      await Promise.resolve();
-      await Promise.resolve();
-      active--;
-      return n * 2;
-    });
-    expect(out).toEqual([2, 4, 6, 8, 10, 12, 14]);
-    expect(peak).toBe(3);
-    expect(await mapBounded([], 8, async () => 1)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { ContainerInfo, ProbeResult } from '../../../../src/shared/model/index.ts';
 import {
   EngineError,
-  type DockerEnginePort,
+  type EngineReadPort,
   type ExecResult,
   type FileRead,
   type NetworkInfo,
@@ -19,7 +19,7 @@ export type EventLog = string[];
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An engine behind the port: containers and networks in memory; exec runs `getent hosts` against them. */
-export class FakeEngine implements DockerEnginePort {
+export class FakeEngine implements EngineReadPort {
   readonly endpoint = { endpoint: 'unix:///fake/docker.sock' };
   unreachable = false;
   execCalls: string[][] = [];
@@ -46,6 +46,13 @@ export class FakeEngine implements DockerEnginePort {
   async listNetworks(): Promise<NetworkInfo[]> {
     this.check();
     return this.networks;
+  }
+
+  async inspectContainer(id: string): Promise<ContainerInfo> {
+    this.check();
+    const found = this.containers.find((c) => c.id === id || c.name === id);
+    if (!found) throw new EngineError('NOT_FOUND', `inspect container ${id}: no such container`);
+    return found;
   }
 
   /** Docker's embedded DNS, as getent sees it: names of running containers on a shared user-defined network. */

@@ -63,7 +63,8 @@ describe('discoverStack on the incident workspace', () => {
       declared: true,
       container: { id: containers[0]!.id },
       dependsOn: ['db'],
-      targets: [{ url: 'postgres://app:secret@db:5432/app', host: 'db', port: 5432, source: 'env:DATABASE_URL' }],
+      // The password of the container's DATABASE_URL is never kept (issue 8 §1).
+      targets: [{ url: 'postgres://app:***@db:5432/app', host: 'db', port: 5432, source: 'env:DATABASE_URL' }],
       healthUrl: 'http://127.0.0.1:8006/health',
     });
     // Declared but never created; its published port is no HTTP endpoint anyone calls.

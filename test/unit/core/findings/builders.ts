@@ -11,7 +11,7 @@ import type {
 import { runningContainer } from '../../support/container-info.ts';
 import type { ProbeFacts } from '../../../../src/main/core/diagnosis/probe-facts.ts';
 
-export function container(over: Partial<ContainerInfo> & { name: string }): ContainerInfo {
+export function container(over: Partial<ContainerInfo> & { name: string; env?: Record<string, string> }): ContainerInfo {
   return runningContainer({ id: `id-${over.name}`, status: 'Up 5 minutes', ...over });
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { probeDnsFromContainer } from '../../../../src/main/core/probes/container-dns.probe.ts';
-import { EngineError, type DockerEnginePort, type ExecResult } from '../../../../src/main/core/ports/index.ts';
+import { EngineError, type EngineReadPort, type ExecResult } from '../../../../src/main/core/ports/index.ts';
 import { probeResultSchema, reachabilitySchema } from '../../../../src/shared/model/index.ts';
 import { container, networks, orchestrator } from './containers.fixture.ts';
 
 type ExecAnswer = Partial<ExecResult> | Error;
 
 /** An engine whose exec answers per tool (argv[0]); everything else is unused by this probe. */
-function fakeEngine(answers: Record<string, ExecAnswer>): DockerEnginePort & { execs: string[][] } {
+function fakeEngine(answers: Record<string, ExecAnswer>): EngineReadPort & { execs: string[][] } {
   const execs: string[][] = [];
   return {
     execs,
@@ -15,6 +15,7 @@ function fakeEngine(answers: Record<string, ExecAnswer>): DockerEnginePort & { e
     version: () => Promise.reject(new Error('unused')),
     listContainers: () => Promise.reject(new Error('unused')),
     listNetworks: () => Promise.reject(new Error('unused')),
+    inspectContainer: () => Promise.reject(new Error('unused')),
     exec: async (_id, argv) => {
       execs.push(argv);
       const answer = answers[argv[0] ?? ''] ?? {

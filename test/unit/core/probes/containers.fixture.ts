@@ -13,7 +13,7 @@ export function container(name: string, nets: Record<string, string[]>, state: C
     restartCount: 0,
     health: 'none',
     labels: {},
-    env: {},
+    envTargets: [],
     networks: Object.entries(nets).map(([n, aliases], i) => ({ name: n, aliases, ipAddress: `172.18.0.${i + 2}` })),
     ports: [],
   };

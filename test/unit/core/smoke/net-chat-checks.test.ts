@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../../../src/main/core/ports/docker-engine.port.ts';
+import { EngineError } from '../../../../src/main/core/ports/engine-error.ts';
 import { exited, fakeChat, fakeExec, fakeNet } from './support/fake-ports.ts';
 import { brief, runChecks as run } from './support/run-checks.ts';
 

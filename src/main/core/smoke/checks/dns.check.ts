@@ -1,5 +1,5 @@
 import type { SmokeDnsCheck } from '../../../../shared/model/index.ts';
-import type { DockerEnginePort } from '../../ports/docker-engine.port.ts';
+import type { EngineReadPort } from '../../ports/engine-read.port.ts';
 import type { NetworkProbePort } from '../../ports/network-probe.port.ts';
 import type { SmokeExecPort } from '../../ports/smoke-exec.port.ts';
 import { lookupInContainer } from '../../probes/container-lookup.ts';
@@ -34,7 +34,7 @@ export async function runDnsCheck(
  * lookupInContainer is typed on the whole engine port but only calls `exec`; this view gives it nothing
  * else. It goes away when the engine port is split into read/control/events (issue 7).
  */
-function execOnly(exec: SmokeExecPort): DockerEnginePort {
-  const view: Pick<DockerEnginePort, 'exec'> = { exec: (container, argv, timeoutMs) => exec.exec(container, argv, timeoutMs) };
-  return view as DockerEnginePort;
+function execOnly(exec: SmokeExecPort): EngineReadPort {
+  const view: Pick<EngineReadPort, 'exec'> = { exec: (container, argv, timeoutMs) => exec.exec(container, argv, timeoutMs) };
+  return view as EngineReadPort;
 }

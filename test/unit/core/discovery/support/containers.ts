@@ -4,7 +4,7 @@ import { runningContainer } from '../../../support/container-info.ts';
 let counter = 0;
 
 /** A ContainerInfo as the docker adapter would map it, with sensible running defaults. */
-export function container(partial: Partial<ContainerInfo> & { name: string }): ContainerInfo {
+export function container(partial: Partial<ContainerInfo> & { name: string; env?: Record<string, string> }): ContainerInfo {
   counter++;
   const id = partial.id ?? `${counter.toString(16).padStart(4, '0')}${'ab'.repeat(30)}`;
   return runningContainer({ ...partial, id });

@@ -1,4 +1,4 @@
-import type { ExecResult } from '../../../../../src/main/core/ports/docker-engine.port.ts';
+import type { ExecResult } from '../../../../../src/main/core/ports/engine-read.port.ts';
 import type { NetworkProbePort } from '../../../../../src/main/core/ports/network-probe.port.ts';
 import type { SmokeChatPort, SmokeChatReply, SmokeChatRequest } from '../../../../../src/main/core/ports/smoke-chat.port.ts';
 import type { SmokeExecPort } from '../../../../../src/main/core/ports/smoke-exec.port.ts';

@@ -2,7 +2,7 @@ import type { ContainerInfo } from '../../../shared/model/index.ts';
 
 /** Where the engine is: what `DOCKER_HOST` or the active docker context point at. */
 export interface EngineEndpoint {
-  /** `unix:///var/run/docker.sock`, `tcp://127.0.0.1:2375`, `npipe://…`. */
+  /** `unix:///var/run/docker.sock`, `tcp://127.0.0.1:2375`, `npipe://…`; credentials in it are redacted. */
   endpoint: string;
   /** The docker context name when the endpoint came from one. */
   context?: string;
@@ -26,31 +26,25 @@ export interface ExecResult {
   exitCode: number | null;
   stdout: string;
   stderr: string;
+  /**
+   * The command outlived its timeout: the client stopped waiting and released its stream. The engine has no
+   * way to kill an exec, so the process may still run in the container until it ends by itself.
+   */
   timedOut: boolean;
 }
 
 /**
- * Thrown (rejected) by every engine call when the engine cannot be reached or answers with an error.
- * `code` is stable: `ENGINE_UNREACHABLE`, `NOT_FOUND`, `CONFLICT`, `ENGINE_ERROR`, `TIMEOUT`.
+ * Reading the Docker engine: what diagnosis needs. Implemented with dockerode in adapters/docker. Every call
+ * honours its timeout (ms) and rejects only with EngineError (see engine-error.ts).
  */
-export class EngineError extends Error {
-  constructor(
-    readonly code: 'ENGINE_UNREACHABLE' | 'NOT_FOUND' | 'CONFLICT' | 'ENGINE_ERROR' | 'TIMEOUT',
-    message: string,
-    override readonly cause?: unknown,
-  ) {
-    super(message);
-    this.name = 'EngineError';
-  }
-}
-
-/** The Docker engine, as core needs it. Implemented with dockerode in adapters/docker. */
-export interface DockerEnginePort {
+export interface EngineReadPort {
   readonly endpoint: EngineEndpoint;
   version(timeoutMs: number): Promise<EngineVersion>;
   /** Every container (running or not), inspected and mapped to ContainerInfo. */
   listContainers(timeoutMs: number): Promise<ContainerInfo[]>;
   listNetworks(timeoutMs: number): Promise<NetworkInfo[]>;
+  /** One container by id or name, mapped like listContainers does. Rejects NOT_FOUND when it is not there. */
+  inspectContainer(idOrName: string, timeoutMs: number): Promise<ContainerInfo>;
   /** Runs argv in a running container; never rejects for a non-zero exit or a timeout (see ExecResult). */
   exec(containerId: string, argv: string[], timeoutMs: number): Promise<ExecResult>;
 }
