@@ -23,7 +23,10 @@ function ProblemBadges({ row }: { row: ServiceRowView }) {
     <div className="row-badges" title={summaries || undefined}>
       {row.errors > 0 && <span className="badge severity-error">{plural(row.errors, 'error')}</span>}
       {row.warnings > 0 && <span className="badge severity-warning">{plural(row.warnings, 'warning')}</span>}
-      {row.failedProbes > 0 && <span className="badge probe-failures">{plural(row.failedProbes, 'failing probe')}</span>}
+      {/* With a finding the ✗ in the probe list says enough; without one, the failing probes are the reason. */}
+      {row.errors + row.warnings === 0 && row.failedProbes > 0 && (
+        <span className="badge probe-failures">{plural(row.failedProbes, 'failing probe')}</span>
+      )}
     </div>
   );
 }
