@@ -1,5 +1,7 @@
-import type { OrchestratorTarget } from '../../../../shared/model/index.ts';
+import { memo } from 'react';
+import type { OrchestratorTarget, TargetAttempt } from '../../../../shared/model/index.ts';
 import { formatDuration } from './format.ts';
+import { classifyAttempt, type HostExpectations } from './host-expectation.ts';
 
 const decisionLabel: Record<OrchestratorTarget['decision'], string> = {
   'as-configured': 'as configured',
@@ -8,8 +10,35 @@ const decisionLabel: Record<OrchestratorTarget['decision'], string> = {
   'not-checked': 'not checked',
 };
 
+/** An attempt's outcome; the docker alias's DNS step failing from the host is expected, shown neutral with the reason. */
+function AttemptResult({ attempt, expectations }: { attempt: TargetAttempt; expectations: HostExpectations }) {
+  const { status, reason } = classifyAttempt(attempt, expectations);
+  const code = attempt.result.error?.code ?? 'failed';
+  return (
+    <td data-testid="orchestrator-attempt" data-status={status}>
+      {status === 'ok' && <span className="ok">ok</span>}
+      {status === 'failed' && (
+        <span className="bad" title={attempt.result.error?.message}>
+          {code}
+        </span>
+      )}
+      {status === 'expected' && (
+        <span className="expected-note" title={reason}>
+          {code} · expected
+        </span>
+      )}
+    </td>
+  );
+}
+
 /** Where the orchestrator really lives from here: configured → resolved, the decision, and every attempt. */
-export function OrchestratorPanel({ target }: { target: OrchestratorTarget }) {
+export const OrchestratorPanel = memo(function OrchestratorPanel({
+  target,
+  expectations,
+}: {
+  target: OrchestratorTarget;
+  expectations: HostExpectations;
+}) {
   return (
     <section className="card">
       <h2>Orchestrator</h2>
@@ -45,15 +74,7 @@ export function OrchestratorPanel({ target }: { target: OrchestratorTarget }) {
               <tr key={`${attempt.url}-${attempt.step}-${index}`}>
                 <td className="mono">{attempt.url}</td>
                 <td>{attempt.step}</td>
-                <td>
-                  {attempt.result.ok ? (
-                    <span className="ok">ok</span>
-                  ) : (
-                    <span className="bad" title={attempt.result.error?.message}>
-                      {attempt.result.error?.code ?? 'failed'}
-                    </span>
-                  )}
-                </td>
+                <AttemptResult attempt={attempt} expectations={expectations} />
                 <td className="num">{formatDuration(attempt.result.latencyMs)}</td>
               </tr>
             ))}
@@ -62,4 +83,4 @@ export function OrchestratorPanel({ target }: { target: OrchestratorTarget }) {
       )}
     </section>
   );
-}
+});

@@ -25,7 +25,7 @@ export function VerdictBanner({ diagnosis, checking, onCheckNow, nowMs }: Verdic
       <div className="verdict-main">
         <span className="verdict-dot" aria-hidden="true" />
         <div>
-          <div className="verdict-word" data-testid="verdict" data-verdict={verdict}>
+          <div className="verdict-word" data-testid="verdict" data-verdict={verdict} data-correlation-id={diagnosis?.correlationId}>
             {verdict}
           </div>
           <div className="verdict-headline">{headline[verdict]}</div>
