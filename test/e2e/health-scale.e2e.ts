@@ -1,14 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { diagnosisSchema, type Diagnosis } from '../../src/shared/model/index.ts';
 import { scaleDiagnosis, scaleProblems } from '../fixtures/diagnoses/scale-diagnosis.ts';
 import { HealthScalePage } from './pages/health-scale-page.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 
 /** The README's picture of the view at 200 services; written only with UPDATE_SCREENSHOTS=1. */
-const SCREENSHOT = resolve(import.meta.dirname, '../../docs/screenshots/health-200.png');
+const SCREENSHOT = screenshotPath('health-200.png');
 /** The page must show the effect of an interaction within this many ms, with 200 services. */
 const BUDGET_MS = 500;
 
@@ -87,7 +88,7 @@ test.describe.serial('Health view at 200 services (fixture diagnosis over the re
     if (workspace) await rm(workspace, { recursive: true, force: true });
   });
 
-  test('groups by project, problems first, healthy collapsed, expected host results neutral', async ({ page }, testInfo) => {
+  test('groups by project, problems first, healthy collapsed, expected host results neutral', async ({ page }) => {
     const { health } = await openScaleView(page, serve!.url);
 
     // Structure: one group per project, worst first; each group's problems first, worst first.
@@ -136,8 +137,7 @@ test.describe.serial('Health view at 200 services (fixture diagnosis over the re
     await expect(health.matrixProject('shop').getByTestId('matrix-toggle')).toHaveText(/targets reach from their containers/);
     await expect(page.getByTestId('orchestrator-attempt').first()).toHaveAttribute('data-status', 'expected');
 
-    await health.screenshot(testInfo.outputPath('health-200.png'));
-    if (process.env['UPDATE_SCREENSHOTS'] === '1') await health.screenshot(SCREENSHOT);
+    await health.screenshot(SCREENSHOT);
   });
 
   test.describe('timed', () => {

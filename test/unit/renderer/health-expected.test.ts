@@ -34,7 +34,7 @@ const api: ServiceReport = {
     restartCount: 0,
     health: 'none',
     labels: {},
-    env: {},
+    envTargets: [],
     networks: [{ name: 'shop_default', aliases: ['api', 'backend'], ipAddress: '172.20.0.2' }],
     ports: [],
   },

@@ -26,7 +26,7 @@ function service(name: string, over: Partial<ServiceReport> = {}, container: Par
             restartCount: 0,
             health: 'none',
             labels: {},
-            env: {},
+            envTargets: [],
             networks: [],
             ports: [],
             ...container,
