@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './stack-config.ts';
 export * from './chat-protocol.ts';
 export * from './chat.ts';
+export * from './recovery.ts';
