@@ -38,8 +38,9 @@ export class RecoveryCommands {
     this.core.machine(plan.service)?.enter('recovering', now, `approved: attempt ${plan.attempt}`);
     this.core.queue.add(plan);
     this.core.changed(plan.service);
+    const approved = planView(plan, this.toIso);
     this.core.pump();
-    return { ok: true, value: planView(plan, this.toIso) };
+    return { ok: true, value: approved };
   }
 
   /**
@@ -66,8 +67,9 @@ export class RecoveryCommands {
     });
     this.core.queue.add(plan);
     this.core.changed(service);
+    const scheduled = planView(plan, this.toIso);
     this.core.pump();
-    return { ok: true, value: planView(plan, this.toIso) };
+    return { ok: true, value: scheduled };
   }
 
   /** Cancels whatever plan the service has (a user stop, a self-recovery or a shutdown made it moot). */

@@ -1,7 +1,14 @@
 import type { SyncDisposable } from '../../../shared/lifecycle/disposable.ts';
 import { Emitter, type Event } from '../../../shared/lifecycle/emitter.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
-import type { NotificationKind, RecoveryEvent, RecoveryPolicy, RecoverySnapshot, RecoveryStatus } from '../../../shared/model/recovery.ts';
+import type {
+  NotificationKind,
+  RecoveryEvent,
+  RecoveryHistoryEntry,
+  RecoveryPolicy,
+  RecoverySnapshot,
+  RecoveryStatus,
+} from '../../../shared/model/recovery.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
 import { DependencyGraph } from './dependency-graph.ts';
@@ -145,6 +152,11 @@ export abstract class RecoveryCore implements RestoreTarget {
       })),
       toIso: (ms) => this.toIso(ms),
     });
+  }
+
+  /** Finished plans, oldest first (bounded). */
+  historyEntries(): readonly RecoveryHistoryEntry[] {
+    return this.history.list();
   }
 
   protected snapshot(): RecoverySnapshot {

@@ -119,7 +119,8 @@ export class ServiceMachine {
     const { now, policy } = ctx;
     const at: (number | undefined)[] = [this.dependenciesBackMs === undefined ? undefined : this.dependenciesBackMs + ctx.settleMs];
     if (live.has(this.state) && ctx.plan === 'none' && !this.shuttingDown) {
-      at.push(nextHealthDeadline(this.sources, now, policy));
+      // Only a starting service waits on the stability and start-grace windows; once healthy they are over.
+      if (this.state === 'starting') at.push(nextHealthDeadline(this.sources, now, policy));
       if (this.state === 'degraded' && this.degradedSinceMs !== undefined) at.push(this.degradedSinceMs + policy.degradedGraceMs);
       if (this.state === 'healthy' && this.attempts > 0 && this.healthySinceMs !== undefined)
         at.push(this.healthySinceMs + policy.resetAfterMs);
