@@ -54,9 +54,15 @@ export abstract class RecoveryCore implements RestoreTarget {
   protected readonly notifications: NotificationDebouncer;
   protected config: unknown = null;
   private currentFingerprint = '';
+  /**
+   * Wall-clock ms minus monotonic ms, taken once: every timestamp of this engine derives from the monotonic clock
+   * through it, so the same instant always prints the same (re-reading both clocks per call would jitter by a ms).
+   */
+  private readonly wallOffsetMs: number;
 
   constructor(protected readonly settings: RecoveryCoreSettings) {
     this.clock = settings.clock;
+    this.wallOffsetMs = settings.clock.date().getTime() - settings.clock.now();
     this.emitter = new Emitter((error) => settings.logger.warn({ err: errorMessage(error) }, 'recovery event listener failed'));
     this.events = this.emitter.event;
     this.history = new RecoveryHistory(settings.historyLimit);
@@ -132,11 +138,11 @@ export abstract class RecoveryCore implements RestoreTarget {
   }
 
   fromIso(iso: string): number {
-    return this.clock.now() + (Date.parse(iso) - this.clock.date().getTime());
+    return Date.parse(iso) - this.wallOffsetMs;
   }
 
   protected toIso(ms: number): string {
-    return new Date(this.clock.date().getTime() - this.clock.now() + ms).toISOString();
+    return new Date(this.wallOffsetMs + ms).toISOString();
   }
 
   status(): RecoveryStatus {
