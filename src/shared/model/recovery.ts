@@ -5,7 +5,6 @@ import { z } from 'zod';
  * initialDelayMs × n (both capped at maxDelayMs), `immediate` never waits, `manual` waits for a human's approval.
  */
 export const recoveryStrategySchema = z.enum(['exponential', 'linear', 'immediate', 'manual']);
-export type RecoveryStrategy = z.infer<typeof recoveryStrategySchema>;
 
 const nonNegativeMs = (field: string, fallback: number) =>
   z

@@ -8,6 +8,7 @@ import type {
   RecoveryPolicy,
   RecoverySnapshot,
   RecoveryStatus,
+  ServiceStateEvent,
 } from '../../../shared/model/recovery.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
@@ -91,16 +92,11 @@ export abstract class RecoveryCore implements RestoreTarget {
   machineFor(service: string): ServiceMachine {
     let m = this.machines.get(service);
     if (!m) {
-      m = new ServiceMachine(service, this.clock.now(), (t) =>
-        this.emitter.emit({
-          type: 'service-state',
-          service: t.service,
-          state: t.state,
-          previous: t.previous,
-          reason: t.reason,
-          at: this.toIso(t.atMs),
-        }),
-      );
+      m = new ServiceMachine(service, this.clock.now(), (t) => {
+        const { atMs, ...rest } = t;
+        const event: ServiceStateEvent = { type: 'service-state', ...rest, at: this.toIso(atMs) };
+        this.emitter.emit(event);
+      });
       this.machines.set(service, m);
     }
     return m;

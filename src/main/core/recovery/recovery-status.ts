@@ -1,4 +1,10 @@
-import type { RecoveryHistoryEntry, RecoveryPolicy, RecoverySnapshot, RecoveryStatus } from '../../../shared/model/recovery.ts';
+import type {
+  RecoveryHistoryEntry,
+  RecoveryPolicy,
+  RecoverySnapshot,
+  RecoveryStatus,
+  ServiceRecoveryStatus,
+} from '../../../shared/model/recovery.ts';
 import { planView, type RecoveryPlan, type ToIso } from './recovery-plan.ts';
 import type { ServiceMachine } from './service-state.machine.ts';
 
@@ -28,7 +34,7 @@ export function buildStatus(input: StatusInput): RecoveryStatus {
       .filter((p) => p.state === 'SCHEDULED' || p.state === 'AWAITING_MANUAL')
       .sort(queueOrder)
       .map((p) => planView(p, toIso)),
-    services: input.services.map(({ machine: m, policy, priority }) => {
+    services: input.services.map(({ machine: m, policy, priority }): ServiceRecoveryStatus => {
       const plan = planOf.get(m.service);
       // The reset window may have passed since the last tick: show the count that will apply.
       const reset = m.state === 'healthy' && m.healthySinceMs !== undefined && now - m.healthySinceMs >= policy.resetAfterMs;

@@ -54,5 +54,3 @@ export type ServiceObservation =
       service: string;
       target?: string;
     };
-
-export type ObservationKind = ServiceObservation['kind'];

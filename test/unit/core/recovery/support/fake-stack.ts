@@ -1,4 +1,4 @@
-import type { RecoveryEvent, RecoverySnapshot } from '../../../../../src/shared/model/recovery.ts';
+import type { RecoverySnapshot } from '../../../../../src/shared/model/recovery.ts';
 import type {
   RecoveryActionOutcome,
   RecoveryActions,
@@ -182,11 +182,4 @@ export class MemoryStore implements RecoveryStore {
   get last(): RecoverySnapshot {
     return this.stored as RecoverySnapshot;
   }
-}
-
-/** Collects the engine's events by type. */
-export function recordEvents(subscribe: (listener: (e: RecoveryEvent) => void) => unknown): RecoveryEvent[] {
-  const events: RecoveryEvent[] = [];
-  subscribe((e) => events.push(e));
-  return events;
 }
