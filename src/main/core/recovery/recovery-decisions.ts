@@ -23,6 +23,8 @@ function actionFor(core: EngineCore, m: ServiceMachine): RecoveryAction {
  */
 export function handleFailure(core: EngineCore, m: ServiceMachine, failure: Failure): void {
   const now = core.clock.now();
+  // At most one plan per service: one that is already live answers this failure too.
+  if (core.book.of(m.service)) return;
   const down = downDependencies(core, m.service);
   if (down.length > 0) {
     m.waitFor(down, now);

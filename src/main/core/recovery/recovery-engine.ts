@@ -65,6 +65,8 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
   readonly commands: RecoveryCommands;
   private readonly executor: PlanExecutor;
   private readonly saver: SnapshotSaver;
+  /** Health checks a breaker asked for, still running; aborted on dispose so no deadline timer outlives the engine. */
+  private readonly checks = new Set<AbortController>();
 
   constructor(
     private readonly deps: RecoveryEngineDeps,
@@ -160,7 +162,9 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
   private async checkHealth(m: ServiceMachine, why: string): Promise<void> {
     const ms = this.policy(m.service).healthTimeoutMs;
     const stop = new AbortController();
+    this.checks.add(stop);
     const raced = await withDeadline(this.deps.health.check(m.service, stop.signal), ms, this.clock, stop.signal);
+    this.checks.delete(stop);
     stop.abort();
     const verdict = raced.kind === 'done' ? raced.value : { ok: false as const, reason: deadlineFailure(raced, 'health check', ms) };
     if (verdict.ok || this.disposed || this.machines.get(m.service) !== m || !m.isLive || this.book.of(m.service)) return;
@@ -225,6 +229,7 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
     const final = this.snapshot();
     this.disposed = true;
     for (const plan of this.book.all()) plan.abort?.abort('Stack Doctor is stopping');
+    for (const check of this.checks) check.abort('Stack Doctor is stopping');
     await this.executor.idle();
     this.disposeTimers();
     await this.saver.flush();

@@ -100,6 +100,29 @@ describe('RecoveryEngine: circuit breaker', () => {
   });
 });
 
+describe('RecoveryEngine: dispose', () => {
+  it('a health check that never answers is given up on at its deadline, and disposing leaves no timer behind', async () => {
+    const h = harness([{ name: 'orchestrator', policy: { healthTimeoutMs: 2000 } }]);
+    await bootAll(h, ['orchestrator']);
+    const answering = h.stack.check.bind(h.stack);
+    const silent = () => new Promise<never>(() => undefined);
+    h.stack.check = silent;
+    h.engine.observe({ kind: 'breaker-open', service: 'orchestrator' });
+    await h.clock.advance(1999);
+    expect(h.stack.calls).toEqual([]);
+    h.stack.check = answering;
+    await h.clock.advance(1);
+    expect(h.stack.calls).toEqual(['restart orchestrator 10']); // "health check timed out" counts as unhealthy
+    await h.clock.advance(1000);
+    expect(h.state('orchestrator')).toBe('healthy');
+    h.stack.check = silent;
+    h.engine.observe({ kind: 'breaker-open', service: 'orchestrator' });
+    expect(h.clock.pending).toBe(2); // the check's deadline, and the reset window's wake-up
+    await h.engine.dispose();
+    expect(h.clock.pending).toBe(0);
+  });
+});
+
 describe('RecoveryEngine: stack fingerprint', () => {
   it('a plan whose stack changed before it came due is refused and re-planned under the new fingerprint', async () => {
     const h = harness([{ name: 'api', behaviour: 'crashing' }]);
