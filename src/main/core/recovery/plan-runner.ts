@@ -1,0 +1,94 @@
+import { errorMessage } from '../../../shared/error-message.ts';
+import type { Clock } from '../ports/clock.port.ts';
+import type { RecoveryActionOutcome, RecoveryActions, RecoveryTarget, RecreatePair } from '../ports/recovery-actions.port.ts';
+import type { HealthVerdict, RecoveryHealth } from '../ports/recovery-health.port.ts';
+import { deadlineFailure, withDeadline } from './deadline.ts';
+import type { PlanPhase, RecoveryAction } from './recovery-plan.ts';
+
+export interface PlanRunnerDeps {
+  clock: Clock;
+  actions: RecoveryActions;
+  health: RecoveryHealth;
+}
+
+export interface PlanRun {
+  target: RecoveryTarget;
+  action: RecoveryAction;
+  /** How long the service gets to prove healthy after the action, ms; the action itself gets this plus its stop timeout. */
+  healthTimeoutMs: number;
+  signal: AbortSignal;
+  onPhase: (phase: PlanPhase) => void;
+}
+
+export type PlanOutcome =
+  | { ok: true; reason: string; containerId?: string }
+  /** `rolledBack`: a recreate that failed left the old container running again. */
+  | { ok: false; reason: string; rolledBack?: boolean };
+
+/**
+ * Runs one attempt: the action through the actions port, then waiting (with a timeout) for the service to be
+ * healthy and one confirming check through the health port. A recreate keeps the old container until the twin
+ * proved healthy, and rolls back to it otherwise. Never throws: every failure is an outcome with a reason.
+ */
+export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanOutcome> {
+  const { clock, actions } = deps;
+  const { target, action, signal } = run;
+  const actionMs = run.healthTimeoutMs + (action.kind === 'restart' ? action.stopTimeoutSec * 1000 : 0);
+  run.onPhase('acting');
+  let pair: RecreatePair | undefined;
+  if (action.kind === 'recreate') {
+    const made = await withDeadline(actions.recreateWithEnv(target, action.env, signal), actionMs, clock, signal);
+    if (made.kind !== 'done') return { ok: false, reason: deadlineFailure(made, 'recreate', actionMs) };
+    const outcome = made.value;
+    if (!outcome.ok)
+      return {
+        ok: false,
+        rolledBack: outcome.rolledBack,
+        reason: `recreate failed at ${outcome.step}: ${outcome.error.message}; ${outcome.rolledBack ? 'rolled back to the old container' : 'rollback failed'}`,
+      };
+    pair = { service: target.service, oldId: outcome.oldId, twinId: outcome.twinId };
+  } else {
+    const work: Promise<RecoveryActionOutcome> =
+      action.kind === 'start' ? actions.start(target, signal) : actions.restart(target, action.stopTimeoutSec, signal);
+    const done = await withDeadline(work, actionMs, clock, signal);
+    if (done.kind !== 'done') return { ok: false, reason: deadlineFailure(done, action.kind, actionMs) };
+    if (!done.value.ok) return { ok: false, reason: `${action.kind} failed: ${done.value.error.message}` };
+  }
+
+  run.onPhase('verifying');
+  const verdict = await verify(deps, target.service, run.healthTimeoutMs, signal);
+  if (!verdict.ok) {
+    if (!pair) return { ok: false, reason: `not healthy after ${action.kind}: ${verdict.reason}` };
+    const back = await settle(actions.rollbackRecreate(pair));
+    return {
+      ok: false,
+      rolledBack: back.ok,
+      reason: `twin not healthy: ${verdict.reason}; ${back.ok ? 'rolled back to the old container' : `rollback failed: ${back.error.message}`}`,
+    };
+  }
+  if (!pair) return { ok: true, reason: `healthy after ${action.kind}` };
+  const committed = await settle(actions.commitRecreate(pair));
+  return {
+    ok: true,
+    containerId: pair.twinId,
+    reason: committed.ok ? 'twin healthy, old container removed' : `twin healthy; old container not removed: ${committed.error.message}`,
+  };
+}
+
+async function verify(deps: PlanRunnerDeps, service: string, timeoutMs: number, signal: AbortSignal): Promise<HealthVerdict> {
+  const waited = await withDeadline(deps.health.waitHealthy(service, timeoutMs, signal), timeoutMs, deps.clock, signal);
+  if (waited.kind !== 'done') return { ok: false, reason: deadlineFailure(waited, 'waiting for healthy', timeoutMs) };
+  if (!waited.value.ok) return waited.value;
+  const checked = await withDeadline(deps.health.check(service, signal), timeoutMs, deps.clock, signal);
+  if (checked.kind !== 'done') return { ok: false, reason: deadlineFailure(checked, 'confirming health', timeoutMs) };
+  return checked.value;
+}
+
+/** A rollback or commit runs even when the plan was aborted; a throw becomes a failed outcome. */
+async function settle(work: Promise<RecoveryActionOutcome>): Promise<RecoveryActionOutcome> {
+  try {
+    return await work;
+  } catch (error) {
+    return { ok: false, error: { code: 'THREW', message: errorMessage(error) } };
+  }
+}
