@@ -74,6 +74,26 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI reaches every service through the app (src/main/app picks the real adapters), never an adapter.
+    files: ['src/main/cli/**/*.ts'],
+    // The agent-stub command starts the stub from adapters/agent-stub until the stub moves to its own home
+    // (issue 7 §5, on another branch); then this exception goes.
+    ignores: ['src/main/cli/commands/agent-stub.command.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'CLI commands get their services from src/main/app (openApp), the one place that picks real adapters.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
