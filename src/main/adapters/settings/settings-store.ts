@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { settingsKeys, settingsSchema, type Settings, type SettingsKey, type SettingsPatch } from '../../../shared/model/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { SettingsPort } from '../../core/ports/settings.port.ts';
@@ -33,7 +34,7 @@ export function readSettings(raw: Record<string, unknown>, logger: Logger): Sett
       settings[key] = parsed.data;
     } else {
       logger.warn(
-        { key, value: raw[key], issue: parsed.error.issues[0]?.message ?? 'invalid', fallback: defaults[key] },
+        { key, value: raw[key], issue: z.prettifyError(parsed.error), fallback: defaults[key] },
         'invalid stored setting: using its default',
       );
     }
@@ -63,7 +64,7 @@ export function createSettingsStore(backend: SettingsBackend, logger: Logger): S
         if (value === undefined) continue;
         if (!(settingsKeys as string[]).includes(key)) throw new SettingsPatchError(`unknown setting ${key}`);
         const parsed = settingsSchema.shape[key as SettingsKey].safeParse(value);
-        if (!parsed.success) throw new SettingsPatchError(`invalid setting ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        if (!parsed.success) throw new SettingsPatchError(`invalid setting ${key}: ${z.prettifyError(parsed.error)}`);
         changes[key] = parsed.data;
       }
       const next = settingsSchema.parse({ ...readSettings(backend.read(), logger), ...changes });
