@@ -96,6 +96,23 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI reaches every service through the app (src/main/app picks the real adapters), never an adapter.
+    files: ['src/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'CLI commands get their services from src/main/app (openApp), the one place that picks real adapters.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -5,7 +5,7 @@
  * discovery reading compose.yaml + stack-doctor.yaml from a temp workspace; only the engine listing is
  * served from memory) where 3 services accept the connection and never answer /health. In the same run:
  *   (a) the slowest single probe alone: one hanging GET with the same timeout — the floor of a concurrent check;
- *   (b) the full check through the Doctor façade (createDoctor → diagnose);
+ *   (b) the full check through the diagnosis service (createDiagnosisService → diagnose);
  *   (c) every probe that check made, run one by one — what a sequential check would cost.
  * Then the healthy stack: check against a single health probe. Medians of interleaved rounds; the machine
  * is shared, so only ratios within this run mean anything. Exit 1 when check/slowest exceeds the target
@@ -18,8 +18,9 @@ import { settingsSchema, type Diagnosis, type Settings } from '../src/shared/mod
 import { NetworkProbeAdapter } from '../src/main/adapters/network/network-probe.adapter.ts';
 import { RuntimeSignalsAdapter } from '../src/main/adapters/runtime/runtime-signals.adapter.ts';
 import { WorkspaceFilesAdapter } from '../src/main/adapters/workspace/workspace-files.adapter.ts';
-import { createDoctor } from '../src/main/app/create-doctor.ts';
-import type { Doctor } from '../src/main/app/doctor.ts';
+import { createDiagnosisService } from '../src/main/app/create-diagnosis-service.ts';
+import type { DiagnosisService } from '../src/main/app/diagnosis-service.ts';
+import { Emitter } from '../src/shared/lifecycle/emitter.ts';
 import { systemClock } from '../src/main/adapters/clock/system-clock.ts';
 import { silentLogger, type NetworkProbePort, type SettingsPort } from '../src/main/core/ports/index.ts';
 import { startBenchServer, type BenchServer } from './support/bench-servers.ts';
@@ -44,7 +45,7 @@ const TARGET_RATIO = 1.2;
 
 function fixedSettings(): SettingsPort {
   const settings: Settings = settingsSchema.parse({ probeTimeoutMs: TIMEOUT_MS });
-  return { get: () => settings, update: () => settings, onChange: () => () => undefined };
+  return { get: () => settings, update: () => settings, onChange: new Emitter<Settings>().event };
 }
 
 class BenchFailure extends Error {}
@@ -67,7 +68,7 @@ function describeCalls(calls: readonly ProbeCall[]): string {
 
 async function main(): Promise<number> {
   const servers: BenchServer[] = [];
-  const doctors: Doctor[] = [];
+  const diagnosisServices: DiagnosisService[] = [];
   let removeWorkspace = async (): Promise<void> => undefined;
   try {
     for (let i = 0; i < SERVICE_COUNT; i++) servers.push(await startBenchServer('healthy'));
@@ -76,8 +77,8 @@ async function main(): Promise<number> {
     removeWorkspace = workspace.remove;
     const engine = new BenchEngine(services.map((service, i) => benchContainer(service, workspace.dir, i)));
     const adapter = new NetworkProbeAdapter();
-    const makeDoctor = (net: NetworkProbePort): Doctor => {
-      const doctor = createDoctor({
+    const makeService = (net: NetworkProbePort): DiagnosisService => {
+      const service = createDiagnosisService({
         engine,
         net,
         workspace: new WorkspaceFilesAdapter(),
@@ -89,22 +90,22 @@ async function main(): Promise<number> {
         cwd: workspace.dir,
         env: {},
       });
-      doctors.push(doctor);
-      return doctor;
+      diagnosisServices.push(service);
+      return service;
     };
-    const check = (doctor: Doctor): Promise<Diagnosis> => doctor.diagnose({ workspace: workspace.dir, timeoutMs: TIMEOUT_MS });
+    const check = (service: DiagnosisService): Promise<Diagnosis> => service.diagnose({ workspace: workspace.dir, timeoutMs: TIMEOUT_MS });
     const hangUrl = `http://127.0.0.1:${(servers[HANGING[0] as number] as BenchServer).port}/health`;
     const okUrl = `http://127.0.0.1:${(servers[0] as BenchServer).port}/health`;
 
     // 1. Three services hang. A recorded run (also the warm-up) gives the exact probe set of a check.
     for (const i of HANGING) (servers[i] as BenchServer).mode = 'hang';
     const recorder = new RecordingNet(adapter);
-    const recorded = await check(makeDoctor(recorder));
+    const recorded = await check(makeService(recorder));
     expect(recorded.services.length === SERVICE_COUNT, `${recorded.services.length} services discovered, want ${SERVICE_COUNT}`);
     expect(timeoutCount(recorded) === HANGING.length, `${timeoutCount(recorded)} health probes timed out, want ${HANGING.length}`);
     expect(recorded.orchestrator.decision === 'as-configured', `orchestrator decision ${recorded.orchestrator.decision}`);
     const calls = [...recorder.calls];
-    const doctor = makeDoctor(adapter);
+    const service = makeService(adapter);
     await adapter.httpGet(hangUrl, TIMEOUT_MS);
 
     const slowest: number[] = [];
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
       slowest.push(await timed(() => adapter.httpGet(hangUrl, TIMEOUT_MS)));
       concurrent.push(
         await timed(async () => {
-          const d = await check(doctor);
+          const d = await check(service);
           ownDuration.push(d.durationMs);
           if (timeoutCount(d) !== HANGING.length) wrongRuns.push(`round ${round + 1}: ${timeoutCount(d)} health probes timed out`);
         }),
@@ -132,17 +133,17 @@ async function main(): Promise<number> {
 
     // 2. The same stack, healthy: every probe answers at once.
     for (const i of HANGING) (servers[i] as BenchServer).mode = 'healthy';
-    const healthyRun = await check(doctor);
+    const healthyRun = await check(service);
     expect(
       healthyRun.verdict === 'healthy',
       `healthy stack diagnosed ${healthyRun.verdict}: ${healthyRun.findings.map((f) => f.id).join(', ')}`,
     );
-    for (let i = 0; i < 3; i++) await Promise.all([check(doctor), adapter.httpGet(okUrl, TIMEOUT_MS)]);
+    for (let i = 0; i < 3; i++) await Promise.all([check(service), adapter.httpGet(okUrl, TIMEOUT_MS)]);
     const single: number[] = [];
     const healthy: number[] = [];
     for (let round = 0; round < HEALTHY_ROUNDS; round++) {
       single.push(await timed(() => adapter.httpGet(okUrl, TIMEOUT_MS)));
-      healthy.push(await timed(() => check(doctor)));
+      healthy.push(await timed(() => check(service)));
     }
 
     const [a, b, c, d, e] = [median(slowest), median(concurrent), median(sequential), median(single), median(healthy)];
@@ -181,7 +182,7 @@ async function main(): Promise<number> {
       console.error(`FAIL: timed checks diagnosed differently, want ${HANGING.length} timeouts: ${wrongRuns.join('; ')}`);
     return pass ? 0 : 1;
   } finally {
-    await Promise.allSettled(doctors.map((doctor) => doctor.dispose()));
+    await Promise.allSettled(diagnosisServices.map((service) => service.dispose()));
     await Promise.allSettled(servers.map((server) => server.close()));
     await removeWorkspace();
   }

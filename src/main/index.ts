@@ -3,22 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
-import { createLogger } from './adapters/log/logger.ts';
-import { createElectronSettings } from './adapters/settings/electron-settings.adapter.ts';
-import { buildChatService } from './app/build-chat-service.ts';
-import { buildDoctor } from './app/build-doctor.ts';
+import { openElectronApp } from './app/open-electron-app.ts';
+import { forwardAppEvents } from './ipc/app-events.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
-import { trackDiagnosisActivity } from './shell/diagnosis-activity.ts';
-import { forwardDoctorEvents, registerIpcBridge } from './shell/electron-ipc.ts';
+import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
-import { createRefreshTimer } from './shell/refresh-timer.ts';
 import type { TrayAction } from './shell/tray-menu.ts';
 import { createStatusTray } from './shell/tray.ts';
 import { appIconPath } from './shell/tray-icons.ts';
 import { isTrustedRendererUrl, type RendererLocation } from './shell/trusted-sender.ts';
 
-// Composition root of the tray app: build the graph, wire shell and ipc, dispose on quit. No logic here.
+// The Electron face: get the app from app/, add the IPC transport, the tray and the window. No logic here.
 
 const outDir = fileURLToPath(new URL('..', import.meta.url));
 const resourcesDir = join(app.getAppPath(), 'resources');
@@ -38,22 +34,23 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const verbose = process.argv.includes('--verbose') || process.env.STACK_DOCTOR_VERBOSE === '1';
-  const log = createLogger({ dir: app.getPath('logs'), verbose });
-  const logger = log.logger.child({ process: 'main' });
-  const settings = createElectronSettings({ logger, cwd: process.env.STACK_DOCTOR_CONFIG_DIR ?? app.getPath('userData') });
-  const doctor = buildDoctor({ logger, settings });
+  const stackDoctor = openElectronApp({
+    logsDir: app.getPath('logs'),
+    configDir: process.env.STACK_DOCTOR_CONFIG_DIR ?? app.getPath('userData'),
+    verbose,
+  });
+  const { logger, settings } = stackDoctor;
+  const { diagnosis, chat } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
     get workspace() {
-      return settings.get().workspaces[0] ?? process.cwd();
+      return stackDoctor.workspace();
     },
     host: 'electron',
   };
-  // One orchestrator client for the app, configured by the same workspace the dashboard diagnoses.
-  const chat = buildChatService({ logger, settings, doctor, workspace: () => appInfo.workspace });
-  const activity = trackDiagnosisActivity(createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), logger));
-  const runDiagnosis = () => activity.dispatch(invokeContract.runDiagnosis.channel, {});
+  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat }), logger);
+  const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
   let window: BrowserWindow | null = null;
@@ -83,39 +80,26 @@ async function start(): Promise<void> {
       else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
     }
   };
-  const tray = createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction });
-  const refreshTray = (): void => tray.update({ diagnosis: doctor.last, checking: activity.checking() });
+  const tray = stackDoctor.add(createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction }));
+  const refreshTray = (): void => tray.update({ diagnosis: diagnosis.last, checking: diagnosis.checking });
 
-  const refresh = createRefreshTimer({
-    intervalSec: () => settings.get().refreshIntervalSec,
-    run: runDiagnosis,
-    busy: activity.checking,
-  });
-
-  const disposers = [
+  // Disposed with the app, in reverse: the tray's subscriptions, event forwarding, the ipc handlers, the tray.
+  stackDoctor.add(
     registerIpcBridge({
       ipcMain,
-      dispatch: activity.dispatch,
+      dispatch,
       isTrustedSender: (url) => isTrustedRendererUrl(url, renderer),
       logger,
     }),
-    forwardDoctorEvents({
-      doctor,
-      settings,
-      chat,
-      send: (channel, payload) => {
-        if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
-      },
+  );
+  stackDoctor.add(
+    forwardAppEvents({ diagnosis, settings, chat }, (channel, payload) => {
+      if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
-    activity.onChange(refreshTray),
-    doctor.onCompleted(() => {
-      refreshTray();
-      refresh.reset();
-    }),
-    settings.onChange(() => refresh.reset()),
-    () => refresh.dispose(),
-    () => tray.dispose(),
-  ];
+  );
+  stackDoctor.add(diagnosis.onCheckingChange(refreshTray));
+  stackDoctor.add(diagnosis.onCompleted(refreshTray));
+  await stackDoctor.startPeriodicCheck();
 
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());
@@ -129,13 +113,8 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (disposed) return;
     event.preventDefault();
-    void (async () => {
-      for (const dispose of disposers.reverse()) dispose();
-      await chat.dispose();
-      await doctor.dispose();
-      logger.info({}, 'stack doctor stopped');
-      await log.close();
-    })()
+    void stackDoctor
+      .dispose()
       .catch(() => undefined)
       .finally(() => {
         disposed = true;

@@ -1,5 +1,6 @@
-import { eventContract, fail, invokeContract, invokeNames, type DoctorApi, type EventName, type Result } from '../shared/contract/index.ts';
+import { eventContract, fail, invokeContract, invokeNames, type AppApi, type EventName, type Result } from '../shared/contract/index.ts';
 import { errorMessage } from '../shared/error-message.ts';
+import { toDisposable } from '../shared/lifecycle/disposable.ts';
 
 /** The part of `ipcRenderer` the api needs; kept narrow so the builder is testable without Electron. */
 export interface IpcRendererLike {
@@ -12,7 +13,7 @@ export interface IpcRendererLike {
  * `window.api`, derived from the contract: one named function per invoke channel and `on(event)` limited
  * to the contract's events. Nothing generic (no `invoke(channel)`, no ipcRenderer) crosses the bridge.
  */
-export function buildPreloadApi(ipc: IpcRendererLike): DoctorApi {
+export function buildPreloadApi(ipc: IpcRendererLike): AppApi {
   const api: Record<string, unknown> = {};
   for (const name of invokeNames) {
     const { channel } = invokeContract[name];
@@ -31,9 +32,9 @@ export function buildPreloadApi(ipc: IpcRendererLike): DoctorApi {
     const wrapped = (_event: unknown, payload: unknown): void => listener(payload);
     const { channel } = eventContract[event];
     ipc.on(channel, wrapped);
-    return () => {
+    return toDisposable(() => {
       ipc.removeListener(channel, wrapped);
-    };
+    });
   };
-  return api as DoctorApi;
+  return api as AppApi;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { EventPayload, InvokeResponse } from '../../shared/contract/index.ts';
 import type { BreakerChangeEvent, ChatSendInput, ChatState, compareResultSchema } from '../../shared/model/index.ts';
+import type { Event } from '../../shared/lifecycle/emitter.ts';
 import type { ChatOutcome } from '../core/chat/chat-outcome.ts';
 
 /** One `chatEvent` payload: a ChatEvent tagged with the transport it came from. */
@@ -20,8 +21,8 @@ export interface ChatService {
   /** The same message over WS and over HTTP, concurrently; events are tagged with their transport. */
   compare(request: Omit<ChatSendInput, 'transport'>): Promise<CompareOutcome>;
   newSession(): Promise<InvokeResponse<'newChatSession'>>;
-  onEvent(listener: (payload: ChatEventPayload) => void): () => void;
-  onBreakerChange(listener: (change: BreakerChangeEvent) => void): () => void;
+  readonly onEvent: Event<ChatEventPayload>;
+  readonly onBreakerChange: Event<BreakerChangeEvent>;
   /** Ends live exchanges (they resolve with a 1001 "going away" outcome) and the client; later calls reject. */
   dispose(): Promise<void>;
 }

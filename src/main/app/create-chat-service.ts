@@ -11,6 +11,7 @@ import type { WorkspacePort } from '../core/ports/workspace.port.ts';
 import type { ChatEventPayload, ChatService } from './chat-service.ts';
 import { aliasesFromDiagnosis } from './diagnosis-aliases.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import type { SyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import { Emitter } from '../../shared/lifecycle/emitter.ts';
 
 /** Breaker thresholds as the orchestrator client takes them. */
@@ -30,7 +31,7 @@ export interface ChatClient {
   ): Promise<CompareResult>;
   newSession(): string;
   breakerStates(): Array<{ target: string; state: BreakerState }>;
-  onBreakerChange(listener: (change: BreakerChangeEvent) => void): () => void;
+  onBreakerChange(listener: (change: BreakerChangeEvent) => void): SyncDisposable;
   dispose(): Promise<void>;
 }
 
@@ -50,7 +51,7 @@ export interface ChatServiceDeps {
   logger: Logger;
   /** The workspace whose stack config (target, `chat:` paths and journeys) applies; read on every call. */
   workspace: () => string;
-  /** The doctor's latest diagnosis: its docker names feed the target's alias list when it is of the same workspace. */
+  /** The diagnosis service's latest diagnosis: its docker names feed the target's alias list when it is of the same workspace. */
   lastDiagnosis: () => Diagnosis | null;
   createClient: (options: ChatClientOptions) => ChatClient;
   newId: () => string;
@@ -68,7 +69,7 @@ interface Entry {
   breaker: ChatBreakerOptions;
   inFlight: number;
   retired: boolean;
-  unsubscribe: () => void;
+  subscription: SyncDisposable;
 }
 
 /**
@@ -109,7 +110,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
 
   const retire = (entry: Entry): void => {
     entry.retired = true;
-    entry.unsubscribe();
+    entry.subscription.dispose();
     const at = date().toISOString();
     for (const { target, state } of entry.client.breakerStates()) {
       if (state !== 'closed') breakerChanges.emit({ target, state: 'closed', previous: state, at });
@@ -133,8 +134,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       retire(current);
     }
     const client = deps.createClient({ setup, breaker, clientId });
-    const unsubscribe = client.onBreakerChange((change) => breakerChanges.emit(change));
-    current = { client, breaker, inFlight: 0, retired: false, unsubscribe };
+    const subscription = client.onBreakerChange((change) => breakerChanges.emit(change));
+    current = { client, breaker, inFlight: 0, retired: false, subscription };
     return current;
   };
 
@@ -171,21 +172,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     async newSession() {
       return { sessionId: acquire().client.newSession() };
     },
-    onEvent: (listener) => {
-      const subscription = events.on(listener);
-      return () => subscription.dispose();
-    },
-    onBreakerChange: (listener) => {
-      const subscription = breakerChanges.on(listener);
-      return () => subscription.dispose();
-    },
+    onEvent: events.event,
+    onBreakerChange: breakerChanges.event,
     async dispose() {
       if (disposed) return;
       disposed = true;
       const entries = [...retiring, ...(current ? [current] : [])];
       current = null;
       retiring.clear();
-      for (const entry of entries) entry.unsubscribe();
+      for (const entry of entries) entry.subscription.dispose();
       await Promise.allSettled(entries.map((entry) => entry.client.dispose()));
       events.dispose();
       breakerChanges.dispose();

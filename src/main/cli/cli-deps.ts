@@ -1,6 +1,5 @@
-import type { Doctor } from '../app/doctor.ts';
-import type { Logger } from '../core/ports/logger.port.ts';
-import type { SettingsPort } from '../core/ports/settings.port.ts';
+import type { Settings } from '../../shared/model/index.ts';
+import type { App } from '../app/app.ts';
 
 /** What a command writes to; tests pass buffers, the bin passes the process's streams. */
 export interface CliIo {
@@ -10,25 +9,19 @@ export interface CliIo {
   cwd: string;
 }
 
-/** Long-lived services a command opens and must close before the process exits. */
-export interface CliServices {
-  logger: Logger;
-  settings: SettingsPort & { readonly path: string };
-  close(): Promise<void>;
+export interface OpenAppOptions {
+  /** Echo the log to stderr at debug level. */
+  verbose: boolean;
+  /** The workspace the app diagnoses and chats about when a call names none. Default: the first configured, else cwd. */
+  workspace?: (settings: Settings) => string;
 }
 
-export type DoctorFactory = (deps: {
-  logger: Logger;
-  settings: SettingsPort;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}) => Doctor;
-
 export interface CliDeps extends CliIo {
-  /** Logger (rotating file, stderr echo when verbose) and the conf settings store. */
-  openServices(verbose: boolean): CliServices;
-  /** Default: `buildDoctor` from src/main/app, loaded only when a command needs a doctor. */
-  createDoctor?: DoctorFactory;
+  /**
+   * Opens the application (src/main/app): its logger and settings at once, its services on first use. The
+   * command disposes it before it returns. Default (the bin): `openProcessApp`.
+   */
+  openApp(options: OpenAppOptions): App;
   /** Waits for SIGINT/SIGTERM (serve mode's lifetime). Default: the process's signals. */
   untilStopped?: () => Promise<string>;
 }

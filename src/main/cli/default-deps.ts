@@ -1,19 +1,16 @@
-import { createConfSettings } from '../adapters/settings/conf-settings.adapter.ts';
-import { createLogger, defaultLogDir } from '../adapters/log/logger.ts';
-import type { CliDeps, CliServices, DoctorFactory } from './cli-deps.ts';
+import { openProcessApp } from '../app/open-process-app.ts';
+import type { CliDeps } from './cli-deps.ts';
 
-/** The real process: its streams, env and cwd; logs under `defaultLogDir()`, settings in conf. */
+/** The real process: its streams, env and cwd; the app of a plain Node process (logs in a file, settings in conf). */
 export function processDeps(): CliDeps {
   const env = process.env;
+  const cwd = process.cwd();
   return {
     stdout: process.stdout,
     stderr: process.stderr,
     env,
-    cwd: process.cwd(),
-    openServices(verbose: boolean): CliServices {
-      const { logger, close } = createLogger({ dir: defaultLogDir(env), verbose });
-      return { logger, settings: createConfSettings({ logger, env }), close };
-    },
+    cwd,
+    openApp: (options) => openProcessApp({ env, cwd, ...options }),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {
@@ -25,10 +22,4 @@ export function processDeps(): CliDeps {
         process.on('SIGTERM', stop);
       }),
   };
-}
-
-/** Imported lazily so `--help` and `settings` never load the probes and the Docker client. */
-export async function loadDoctorFactory(): Promise<DoctorFactory> {
-  const { buildDoctor } = await import('../app/build-doctor.ts');
-  return ({ logger, settings, env, cwd }) => buildDoctor({ logger, settings, env, cwd });
 }

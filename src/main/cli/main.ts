@@ -1,47 +1,19 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
-import type { CliDeps, DoctorFactory } from './cli-deps.ts';
+import type { CliDeps } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
-import { TOKEN_ENV, tokenProblem } from './serve/serve-auth.ts';
+import { TOKEN_ENV } from './serve/serve-auth.ts';
+import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
-const TIMEOUT_MIN_MS = 50;
-const TIMEOUT_MAX_MS = 60_000;
+const parseTimeout = millisecondsBetween(50, 60_000);
 
-function parseTimeout(value: string): number {
-  const ms = Number(value);
-  if (!/^\d+$/.test(value.trim()) || ms < TIMEOUT_MIN_MS || ms > TIMEOUT_MAX_MS) {
-    throw new InvalidArgumentError(`expected whole milliseconds between ${TIMEOUT_MIN_MS} and ${TIMEOUT_MAX_MS}.`);
-  }
-  return ms;
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value.trim()) || port > 65_535) throw new InvalidArgumentError('expected a port between 0 and 65535.');
-  return port;
-}
-
-function parseToken(value: string): string {
-  const problem = tokenProblem(value);
-  if (problem) throw new InvalidArgumentError(`${problem}.`);
-  return value;
-}
-
-function parseUrl(value: string): string {
-  try {
-    return new URL(value).toString().replace(/\/$/, '');
-  } catch {
-    throw new InvalidArgumentError('expected an absolute URL such as http://orchestrator-service:8006.');
-  }
-}
-
-function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>, setCode: (code: number) => void): Command {
+function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   const program = new Command('stack-doctor')
     .description('Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.')
     .option('--verbose', 'log debug details to stderr and show stack traces')
@@ -64,7 +36,7 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
     .option('--no-color', 'no ANSI colours (colours are only used on a TTY anyway)')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<CheckOptions>();
-      setCode(await runCheck(deps, await doctorFactory(), options));
+      setCode(await runCheck(deps, options));
     });
 
   program
@@ -78,7 +50,7 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
     .option('--no-open', 'do not open a browser')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<ServeOptions>();
-      setCode(await runServe(deps, await doctorFactory(), options));
+      setCode(await runServe(deps, options));
     });
 
   program
@@ -103,9 +75,7 @@ function buildProgram(deps: CliDeps, doctorFactory: () => Promise<DoctorFactory>
  */
 export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   let code: number = ExitCode.healthy;
-  const factory = async (): Promise<DoctorFactory> =>
-    deps.createDoctor ?? (await import('./default-deps.ts').then((m) => m.loadDoctorFactory()));
-  const program = buildProgram(deps, factory, (next) => (code = next));
+  const program = buildProgram(deps, (next) => (code = next));
   try {
     await program.parseAsync(argv);
     return code;

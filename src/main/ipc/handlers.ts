@@ -1,11 +1,11 @@
 import type { AppInfo } from '../../shared/contract/index.ts';
 import type { ChatService } from '../app/chat-service.ts';
-import type { Doctor } from '../app/doctor.ts';
+import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { Handlers } from './dispatch.ts';
 
 export interface HandlerDeps {
-  doctor: Doctor;
+  diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
   settings: SettingsPort;
   appInfo: AppInfo;
   /**
@@ -20,11 +20,11 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ doctor, settings, appInfo, chat }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
-    runDiagnosis: async ({ workspace }) => doctor.diagnose({ workspace: workspace ?? appInfo.workspace }),
-    getLastDiagnosis: async () => doctor.last,
+    runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
+    getLastDiagnosis: async () => diagnosis.last,
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
     getChatState: async () => (chat ? chat.state() : unavailable()),

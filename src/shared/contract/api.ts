@@ -1,14 +1,13 @@
+import type { SyncDisposable } from '../lifecycle/disposable.ts';
 import type { Result } from './envelope.ts';
 import type { EventName, EventPayload, InvokeName, InvokeRequest, InvokeResponse } from './channels.ts';
 
-export type Unsubscribe = () => void;
-
 /**
- * What the renderer sees, identical over Electron IPC (preload's `window.api`) and serve mode's WebSocket:
- * one named function per invoke channel, and `on(event, listener)`.
+ * The app's API as the renderer sees it, identical over Electron IPC (preload's `window.api`) and serve mode's
+ * WebSocket: one named function per invoke channel, and `on(event, listener)`, whose Disposable unsubscribes.
  */
-export type DoctorApi = {
+export type AppApi = {
   [K in InvokeName]: (request: InvokeRequest<K>) => Promise<Result<InvokeResponse<K>>>;
 } & {
-  on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): Unsubscribe;
+  on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): SyncDisposable;
 };

@@ -16,6 +16,9 @@ export const settingsSchema = z.object({
   chatBreakerHalfOpenSec: z.number().int().min(1).max(3600).default(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsKey = keyof Settings;
+/** Every settings key, in schema order (the store validates key by key; the CLI lists them). */
+export const settingsKeys = Object.keys(settingsSchema.shape) as SettingsKey[];
 /**
  * A partial update. Built without the defaults: zod 4 keeps `.default()` inside `.partial()`, which would fill
  * (and so reset) every key the caller did not name.

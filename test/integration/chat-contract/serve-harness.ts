@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { createConfSettings } from '../../../src/main/adapters/settings/conf-settings.adapter.ts';
+import { createApp } from '../../../src/main/app/create-app.ts';
 import type { CliDeps } from '../../../src/main/cli/cli-deps.ts';
-import { loadDoctorFactory } from '../../../src/main/cli/default-deps.ts';
 import { runServe } from '../../../src/main/cli/serve/serve-command.ts';
 import { silentLogger } from '../../../src/main/core/ports/logger.port.ts';
 
@@ -14,8 +14,8 @@ export interface RunningServe {
 }
 
 /**
- * The real `stack-doctor serve` composition (runServe: real handlers, chat service, doctor, conf settings
- * in `dir/config`), in this process so a test can stop it without signals. The dashboard itself is not
+ * The real `stack-doctor serve` composition (runServe over the real app: handlers, chat and diagnosis services,
+ * conf settings in `dir/config`), in this process so a test can stop it without signals. The dashboard itself is not
  * needed: the contract lives on `/ws`.
  */
 export async function startServe(dir: string, workspace: string): Promise<RunningServe> {
@@ -25,6 +25,7 @@ export async function startServe(dir: string, workspace: string): Promise<Runnin
   let printed: (url: URL) => void = () => undefined;
   const urlPrinted = new Promise<URL>((resolve) => (printed = resolve));
   mkdirSync(join(dir, 'config'), { recursive: true });
+  const env = { ...process.env, ORCHESTRATOR_SERVICE_URL: undefined };
   const deps: CliDeps = {
     stdout: {
       write: (text: string) => {
@@ -35,21 +36,19 @@ export async function startServe(dir: string, workspace: string): Promise<Runnin
       },
     },
     stderr: { write: (text: string) => (stderr += text) },
-    env: { ...process.env, ORCHESTRATOR_SERVICE_URL: undefined },
+    env,
     cwd: dir,
-    openServices: () => ({
-      logger: silentLogger,
-      settings: createConfSettings({ logger: silentLogger, cwd: join(dir, 'config') }),
-      close: async () => undefined,
-    }),
+    openApp: (options) =>
+      createApp({
+        logger: silentLogger,
+        settings: createConfSettings({ logger: silentLogger, cwd: join(dir, 'config') }),
+        env,
+        cwd: dir,
+        ...(options.workspace ? { workspace: options.workspace } : {}),
+      }),
     untilStopped: () => new Promise<string>((resolve) => (stopServe = resolve)),
   };
-  const exited = runServe(
-    deps,
-    await loadDoctorFactory(),
-    { port: 0, host: '127.0.0.1', workspace, open: false },
-    join(dir, 'no-renderer'),
-  );
+  const exited = runServe(deps, { port: 0, host: '127.0.0.1', workspace, open: false }, join(dir, 'no-renderer'));
   const url = await Promise.race([urlPrinted, exited.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${stderr}`)))]);
   return {
     url,

@@ -3,6 +3,8 @@ import type { ChatOutcome, ChatSendRequest } from '../../../src/main/core/chat/c
 import type { ChatSetup } from '../../../src/main/core/chat/chat-target.ts';
 import { comparePaths } from '../../../src/main/core/chat/compare-paths.ts';
 import type { BreakerChangeEvent, BreakerState, ChatEvent } from '../../../src/shared/model/index.ts';
+import type { SyncDisposable } from '../../../src/shared/lifecycle/disposable.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 
 /**
  * A scripted orchestrator client: each send reads the setup (as the real client does), emits target,
@@ -17,7 +19,7 @@ export class FakeChatClient implements ChatClient {
   readonly requests: ChatSendRequest[] = [];
   disposed = false;
   breakers: Array<{ target: string; state: BreakerState }> = [];
-  private readonly breakerListeners = new Set<(change: BreakerChangeEvent) => void>();
+  private readonly breakerChanges = new Emitter<BreakerChangeEvent>();
   private held: Array<() => void> | null = null;
 
   constructor(readonly options: ChatClientOptions) {
@@ -81,12 +83,11 @@ export class FakeChatClient implements ChatClient {
   changeBreaker(target: string, state: BreakerState): void {
     const previous = this.breakers.find((b) => b.target === target)?.state ?? 'closed';
     this.breakers = [...this.breakers.filter((b) => b.target !== target), { target, state }];
-    for (const listener of this.breakerListeners) listener({ target, state, previous, at: '2025-01-01T00:00:00.000Z' });
+    this.breakerChanges.emit({ target, state, previous, at: '2025-01-01T00:00:00.000Z' });
   }
 
-  onBreakerChange(listener: (change: BreakerChangeEvent) => void): () => void {
-    this.breakerListeners.add(listener);
-    return () => this.breakerListeners.delete(listener);
+  onBreakerChange(listener: (change: BreakerChangeEvent) => void): SyncDisposable {
+    return this.breakerChanges.on(listener);
   }
 
   async dispose(): Promise<void> {

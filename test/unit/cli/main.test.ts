@@ -1,5 +1,8 @@
+import type { AppServices } from '../../../src/main/app/app.ts';
 import { describe, expect, it } from 'vitest';
-import type { Doctor } from '../../../src/main/app/doctor.ts';
+import type { ChatService } from '../../../src/main/app/chat-service.ts';
+import { createApp } from '../../../src/main/app/create-app.ts';
+import type { DiagnosisService } from '../../../src/main/app/diagnosis-service.ts';
 import type { DiagnoseOptions } from '../../../src/main/core/diagnosis/diagnose-options.ts';
 import { DiagnoseInputError } from '../../../src/main/core/errors.ts';
 import { silentLogger } from '../../../src/main/core/ports/logger.port.ts';
@@ -8,6 +11,9 @@ import type { CliDeps } from '../../../src/main/cli/cli-deps.ts';
 import { exitCodeForDiagnosis } from '../../../src/main/cli/exit-codes.ts';
 import { runCli } from '../../../src/main/cli/main.ts';
 import type { Diagnosis } from '../../../src/shared/model/index.ts';
+import { toDisposable } from '../../../src/shared/lifecycle/disposable.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import { diagnosisFixture, dnsFinding, fallbackFinding } from './diagnosis.fixture.ts';
 
 type Outcome = Diagnosis | Error;
@@ -19,15 +25,22 @@ function harness(outcome: Outcome) {
   let disposed = false;
   let closed = false;
   let stored: Record<string, unknown> = {};
-  const doctor: Doctor = {
+  let servicesBuilt = 0;
+  /** Timers pending on the app's clock while the command diagnosed: a one-shot command starts no periodic check. */
+  const timersDuringCheck: number[] = [];
+  const clock = new FakeClock();
+  const diagnosis: DiagnosisService = {
     last: null,
+    checking: false,
     diagnose: async (options = {}) => {
       calls.push(options);
+      timersDuringCheck.push(clock.pending);
       if (outcome instanceof Error) throw outcome;
       return outcome;
     },
-    onStarted: () => () => undefined,
-    onCompleted: () => () => undefined,
+    onStarted: new Emitter<{ correlationId: string; workspace: string }>().event,
+    onCompleted: new Emitter<Diagnosis>().event,
+    onCheckingChange: new Emitter<boolean>().event,
     dispose: async () => {
       disposed = true;
     },
@@ -37,17 +50,34 @@ function harness(outcome: Outcome) {
     stderr: { write: (text: string) => err.push(text) },
     env: {},
     cwd: '/home/dev/shop',
-    openServices: () => ({
-      logger: silentLogger,
-      settings: createSettingsStore({ path: 'memory', read: () => stored, write: (s) => (stored = { ...s }) }, silentLogger),
-      close: async () => {
-        closed = true;
-      },
-    }),
-    createDoctor: () => doctor,
+    openApp: () =>
+      createApp({
+        logger: silentLogger,
+        settings: createSettingsStore({ path: 'memory', read: () => stored, write: (s) => (stored = { ...s }) }, silentLogger),
+        env: {},
+        cwd: '/home/dev/shop',
+        clock,
+        owns: [toDisposable(() => void (closed = true))],
+        createServices: async () => {
+          servicesBuilt += 1;
+          return {
+            engine: { dispose: () => undefined } as unknown as AppServices['engine'],
+            diagnosis,
+            chat: { dispose: async () => undefined } as unknown as ChatService,
+          };
+        },
+      }),
   };
   const run = (...args: string[]) => runCli(['node', 'stack-doctor', ...args], deps);
-  return { run, out: () => out.join(''), err: () => err.join(''), calls, state: () => ({ disposed, closed }) };
+  return {
+    run,
+    out: () => out.join(''),
+    err: () => err.join(''),
+    calls,
+    state: () => ({ disposed, closed }),
+    servicesBuilt: () => servicesBuilt,
+    timersDuringCheck,
+  };
 }
 
 describe('exitCodeForDiagnosis', () => {
@@ -67,6 +97,7 @@ describe('stack-doctor check', () => {
     expect(h.out().split('\n')[0]).toMatch(/^▲ DEGRADED/);
     expect(h.calls[0]).toEqual({ workspace: '/home/dev/shop', projects: ['a', 'b'], timeoutMs: 900, orchestratorUrl: 'http://orch:8006' });
     expect(h.state()).toEqual({ disposed: true, closed: true });
+    expect(h.timersDuringCheck).toEqual([0]);
     expect(h.err()).toBe('');
   });
 
@@ -146,5 +177,8 @@ describe('stack-doctor settings', () => {
     expect(await h.run('settings', 'set', 'probeTimeoutMs', '5')).toBe(3);
     expect(await h.run('settings', 'set', 'colour', 'blue')).toBe(3);
     expect(h.err()).toContain('unknown setting "colour"');
+    // Settings need no services: the Docker and chat clients are never built (nor loaded) for them.
+    expect(h.servicesBuilt()).toBe(0);
+    expect(h.state().closed).toBe(true);
   });
 });

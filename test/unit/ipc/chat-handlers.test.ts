@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ChatEventPayload, ChatService } from '../../../src/main/app/chat-service.ts';
-import type { Doctor } from '../../../src/main/app/doctor.ts';
+import type { DiagnosisService } from '../../../src/main/app/diagnosis-service.ts';
 import { ChatInputError } from '../../../src/main/core/chat/chat-input-error.ts';
 import type { ChatOutcome, ChatSendRequest } from '../../../src/main/core/chat/chat-outcome.ts';
 import type { CompareResult } from '../../../src/main/core/chat/compare-paths.ts';
 import { silentLogger } from '../../../src/main/core/ports/logger.port.ts';
-import { forwardChatEvents } from '../../../src/main/ipc/chat-events.ts';
+import { forwardAppEvents, forwardChatEvents } from '../../../src/main/ipc/app-events.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatch.ts';
 import { createHandlers } from '../../../src/main/ipc/handlers.ts';
-import { forwardDoctorEvents } from '../../../src/main/shell/electron-ipc.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { eventContract, invokeContract, type EventPayload, type InvokeResponse } from '../../../src/shared/contract/index.ts';
 import {
   settingsSchema,
@@ -31,8 +31,8 @@ const outcome: ChatOutcome = {
 
 function fakeChat() {
   const sent: ChatSendInput[] = [];
-  const eventListeners = new Set<(payload: ChatEventPayload) => void>();
-  const breakerListeners = new Set<(change: BreakerChangeEvent) => void>();
+  const events = new Emitter<ChatEventPayload>();
+  const breakerChanges = new Emitter<BreakerChangeEvent>();
   const chat: ChatService = {
     state: async () => ({ clientId: 'cl', sessionId: 's-1', journeys: [], breakers: [], setupError: null }),
     send: async (request) => {
@@ -48,33 +48,30 @@ function fakeChat() {
       summary: 'Both paths answered the same.',
     }),
     newSession: async () => ({ sessionId: 's-2' }),
-    onEvent: (listener) => {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
-    },
-    onBreakerChange: (listener) => {
-      breakerListeners.add(listener);
-      return () => breakerListeners.delete(listener);
-    },
+    onEvent: events.event,
+    onBreakerChange: breakerChanges.event,
     dispose: async () => undefined,
   };
-  return { chat, sent, eventListeners, breakerListeners };
+  return { chat, sent, events, breakerChanges };
 }
 
-const doctor: Doctor = {
+const diagnosis: Pick<DiagnosisService, 'diagnose' | 'last' | 'onStarted' | 'onCompleted'> = {
   diagnose: async () => Promise.reject(new Error('unused')),
   last: null,
-  onStarted: () => () => undefined,
-  onCompleted: () => () => undefined,
-  dispose: async () => undefined,
+  onStarted: new Emitter<{ correlationId: string; workspace: string }>().event,
+  onCompleted: new Emitter<never>().event,
 };
-const settings = { get: () => settingsSchema.parse({}), update: () => settingsSchema.parse({}), onChange: () => () => undefined };
+const settings = {
+  get: () => settingsSchema.parse({}),
+  update: () => settingsSchema.parse({}),
+  onChange: new Emitter<ReturnType<typeof settingsSchema.parse>>().event,
+};
 const appInfo = { version: '1', workspace: '/w', host: 'serve' as const };
 
 describe('chat handlers through the dispatcher', () => {
   it('answers each chat channel with a schema-valid value', async () => {
     const { chat, sent } = fakeChat();
-    const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
+    const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat }), silentLogger);
     const state = await dispatch('chat:state', {});
     expect(state.ok && invokeContract.getChatState.response.parse(state.value)).toMatchObject({ sessionId: 's-1' });
     const send = await dispatch('chat:send', {
@@ -92,7 +89,7 @@ describe('chat handlers through the dispatcher', () => {
 
   it('refuses invalid payloads before the service and maps input errors to INVALID_REQUEST', async () => {
     const { chat, sent } = fakeChat();
-    const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo, chat }), silentLogger);
+    const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat }), silentLogger);
     for (const payload of [
       { message: 'hi', transport: 'carrier-pigeon' },
       { message: 'hi', transport: 'ws', pinnedTarget: 'not a url' },
@@ -115,7 +112,7 @@ describe('chat handlers through the dispatcher', () => {
   });
 
   it('without a chat service the chat channels answer INTERNAL', async () => {
-    const dispatch = createDispatcher(createHandlers({ doctor, settings, appInfo }), silentLogger);
+    const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo }), silentLogger);
     expect(await dispatch('chat:state', {})).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL', message: 'chat is not available in this host' },
@@ -125,9 +122,9 @@ describe('chat handlers through the dispatcher', () => {
 
 describe('forwardChatEvents', () => {
   it('sends chat and breaker events on their contract channels and unsubscribes', () => {
-    const { chat, eventListeners, breakerListeners } = fakeChat();
+    const { chat, events, breakerChanges } = fakeChat();
     const sent: Array<[string, unknown]> = [];
-    const off = forwardChatEvents(chat, (channel, payload) => sent.push([channel, payload]));
+    const forwarding = forwardChatEvents(chat, (channel, payload) => sent.push([channel, payload]));
     const event: ChatEventPayload = { transport: 'ws', event: { type: 'status', correlationId: 'c', status: 'processing' } };
     const change: BreakerChangeEvent = {
       target: 'http://localhost:8006',
@@ -136,30 +133,28 @@ describe('forwardChatEvents', () => {
       at: 'now',
       lastFailure: 'TIMEOUT',
     };
-    eventListeners.forEach((listener) => listener(event));
-    breakerListeners.forEach((listener) => listener(change));
+    events.emit(event);
+    breakerChanges.emit(change);
     expect(sent).toEqual([
       [eventContract.chatEvent.channel, event],
       [eventContract.breakerChanged.channel, change],
     ]);
     expect(eventContract.chatEvent.payload.parse(sent[0]?.[1])).toEqual(event);
-    off();
-    expect([eventListeners.size, breakerListeners.size]).toEqual([0, 0]);
+    forwarding.dispose();
+    expect([events.listenerCount, breakerChanges.listenerCount]).toEqual([0, 0]);
   });
 });
 
-describe('forwardDoctorEvents (the Electron bridge)', () => {
+describe('forwardAppEvents (the Electron bridge and serve mode)', () => {
   it('also forwards the chat service events when given one, and stops after dispose', () => {
-    const { chat, eventListeners, breakerListeners } = fakeChat();
+    const { chat, events, breakerChanges } = fakeChat();
     const sent: string[] = [];
-    const off = forwardDoctorEvents({ doctor, settings, chat, send: (channel) => sent.push(channel) });
-    eventListeners.forEach((listener) =>
-      listener({ transport: 'http', event: { type: 'status', correlationId: 'c', status: 'processing' } }),
-    );
-    breakerListeners.forEach((listener) => listener({ target: 't', state: 'half-open', previous: 'open', at: 'now' }));
+    const forwarding = forwardAppEvents({ diagnosis, settings, chat }, (channel) => sent.push(channel));
+    events.emit({ transport: 'http', event: { type: 'status', correlationId: 'c', status: 'processing' } });
+    breakerChanges.emit({ target: 't', state: 'half-open', previous: 'open', at: 'now' });
     expect(sent).toEqual(['chat:event', 'chat:breaker']);
-    off();
-    expect([eventListeners.size, breakerListeners.size]).toEqual([0, 0]);
+    forwarding.dispose();
+    expect([events.listenerCount, breakerChanges.listenerCount]).toEqual([0, 0]);
   });
 });
 

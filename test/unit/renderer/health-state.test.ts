@@ -3,7 +3,6 @@ import {
   healthReducer,
   initialHealthState,
   isChecking,
-  nextRefreshDelayMs,
   type HealthAction,
   type HealthState,
 } from '../../../src/renderer/src/features/health/health-state.ts';
@@ -72,19 +71,5 @@ describe('healthReducer', () => {
     const settings = settingsSchema.parse({ refreshIntervalSec: 10 });
     expect(run({ type: 'settings', settings }).settings).toBe(settings);
     expect(run({ type: 'error', error: { code: 'FORBIDDEN', message: 'no' } }, { type: 'dismiss-error' }).error).toBeNull();
-  });
-});
-
-describe('nextRefreshDelayMs', () => {
-  const checkedAt = Date.parse(older.checkedAt);
-  it('waits the interval after the last diagnosis', () => {
-    expect(nextRefreshDelayMs({ diagnosis: older, lastAttemptAt: null }, 30, checkedAt + 10_000)).toBe(20_000);
-    expect(nextRefreshDelayMs({ diagnosis: older, lastAttemptAt: null }, 30, checkedAt + 60_000)).toBe(0);
-  });
-  it('counts from the last attempt when it is later (a failing run is not retried in a loop)', () => {
-    expect(nextRefreshDelayMs({ diagnosis: older, lastAttemptAt: checkedAt + 50_000 }, 30, checkedAt + 60_000)).toBe(20_000);
-  });
-  it('is due now when nothing ever ran', () => {
-    expect(nextRefreshDelayMs({ diagnosis: null, lastAttemptAt: null }, 30, 1_000)).toBe(0);
   });
 });

@@ -69,9 +69,9 @@ function connect(url: string, options: Partial<Parameters<typeof createWsTranspo
 function waitForState(transport: WsTransport, state: ConnectionState): Promise<void> {
   if (transport.state() === state) return Promise.resolve();
   return new Promise((resolve) => {
-    const off = transport.onStateChange((next) => {
+    const subscription = transport.onStateChange((next) => {
       if (next === state) {
-        off();
+        subscription.dispose();
         resolve();
       }
     });
@@ -79,7 +79,7 @@ function waitForState(transport: WsTransport, state: ConnectionState): Promise<v
 }
 
 afterEach(async () => {
-  transports.splice(0).forEach((t) => t.close());
+  transports.splice(0).forEach((t) => t.dispose());
   for (const server of servers.splice(0)) {
     server.wss.clients.forEach((c) => c.terminate());
     await server.close();
@@ -155,7 +155,7 @@ describe('ws transport', () => {
     await waitForState(transport, 'open');
     const a: unknown[] = [];
     const b: unknown[] = [];
-    const offA = transport.api.on('diagnosisStarted', (payload) => a.push(payload));
+    const subscriptionA = transport.api.on('diagnosisStarted', (payload) => a.push(payload));
     let firstSeen!: () => void;
     const seen = new Promise<void>((resolve) => (firstSeen = resolve));
     transport.api.on('diagnosisStarted', (payload) => {
@@ -169,7 +169,7 @@ describe('ws transport', () => {
     server.send({ kind: 'event', channel: 'unknown:event', payload: {} });
     server.send({ kind: 'event', channel: 'diagnosis:started', payload: { correlationId: 'c1', workspace: '/w' } });
     await seen;
-    offA();
+    subscriptionA.dispose();
     server.send({ kind: 'event', channel: 'diagnosis:started', payload: { correlationId: 'c2', workspace: '/w' } });
     // A call answered after the events proves they were all processed (one socket, in order).
     const call = transport.api.getAppInfo({});
@@ -231,11 +231,11 @@ describe('ws transport', () => {
     await expect(call).resolves.toMatchObject({ ok: false, error: { code: 'DISCONNECTED', message: expect.stringContaining('50 ms') } });
   });
 
-  it('close() settles pending calls, refuses new ones and does not reconnect', async () => {
+  it('dispose() settles pending calls, refuses new ones and does not reconnect', async () => {
     const { server, transport } = await setup();
     const pending = transport.api.runDiagnosis({});
     await server.nextFrame();
-    transport.close();
+    transport.dispose();
     await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
     await expect(transport.api.getAppInfo({})).resolves.toMatchObject({ ok: false, error: { code: 'DISCONNECTED' } });
     expect(transport.state()).toBe('closed');

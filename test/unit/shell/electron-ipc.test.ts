@@ -5,7 +5,9 @@ import { settingsSchema, type Diagnosis, type Settings } from '../../../src/shar
 import { silentLogger } from '../../../src/main/core/ports/logger.port.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatch.ts';
 import { createHandlers } from '../../../src/main/ipc/handlers.ts';
-import { forwardDoctorEvents, registerIpcBridge, type IpcMainLike } from '../../../src/main/shell/electron-ipc.ts';
+import { forwardAppEvents } from '../../../src/main/ipc/app-events.ts';
+import { registerIpcBridge, type IpcMainLike } from '../../../src/main/shell/electron-ipc.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { diagnosis } from '../renderer/diagnosis-fixture.ts';
 
 type Listener = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
@@ -25,15 +27,8 @@ function fakeIpcMain() {
 }
 
 function listeners<T>() {
-  const set = new Set<(value: T) => void>();
-  return {
-    on: (listener: (value: T) => void) => {
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-    emit: (value: T) => set.forEach((listener) => listener(value)),
-    size: () => set.size,
-  };
+  const emitter = new Emitter<T>();
+  return { on: emitter.event, emit: (value: T) => emitter.emit(value), size: () => emitter.listenerCount };
 }
 
 function setup() {
@@ -47,18 +42,17 @@ function setup() {
     onChange: changed.on,
   };
   const d = diagnosis();
-  const doctor = {
+  const service = {
     diagnose: async () => d,
     last: d,
     onStarted: started.on,
     onCompleted: completed.on,
-    dispose: async () => undefined,
   };
   const dispatch = createDispatcher(
-    createHandlers({ doctor, settings, appInfo: { version: '1', workspace: '/w', host: 'electron' } }),
+    createHandlers({ diagnosis: service, settings, appInfo: { version: '1', workspace: '/w', host: 'electron' } }),
     silentLogger,
   );
-  return { started, completed, changed, doctor, settings, dispatch, d };
+  return { started, completed, changed, service, settings, dispatch, d };
 }
 
 const trusted = 'file:///app/out/renderer/index.html';
@@ -66,9 +60,9 @@ const trusted = 'file:///app/out/renderer/index.html';
 describe('registerIpcBridge', () => {
   it('registers exactly one handler per contract channel and removes them on dispose', () => {
     const { ipc, handlers } = fakeIpcMain();
-    const dispose = registerIpcBridge({ ipcMain: ipc, dispatch: setup().dispatch, isTrustedSender: () => true, logger: silentLogger });
+    const bridge = registerIpcBridge({ ipcMain: ipc, dispatch: setup().dispatch, isTrustedSender: () => true, logger: silentLogger });
     expect([...handlers.keys()].sort()).toEqual(invokeNames.map((name) => invokeContract[name].channel).sort());
-    dispose();
+    bridge.dispose();
     expect(handlers.size).toBe(0);
   });
 
@@ -101,11 +95,11 @@ describe('registerIpcBridge', () => {
   });
 });
 
-describe('forwardDoctorEvents', () => {
-  it('sends doctor and settings events on their contract channels and stops after dispose', () => {
-    const { started, completed, changed, doctor, settings, d } = setup();
+describe('forwardAppEvents', () => {
+  it('sends diagnosis and settings events on their contract channels and stops after dispose', () => {
+    const { started, completed, changed, service, settings, d } = setup();
     const sent: Array<[string, unknown]> = [];
-    const dispose = forwardDoctorEvents({ doctor, settings, send: (channel, payload) => sent.push([channel, payload]) });
+    const forwarding = forwardAppEvents({ diagnosis: service, settings }, (channel, payload) => sent.push([channel, payload]));
     started.emit({ correlationId: 'c-1', workspace: '/w' });
     completed.emit(d);
     changed.emit(settings.get());
@@ -114,7 +108,7 @@ describe('forwardDoctorEvents', () => {
       [eventContract.diagnosisCompleted.channel, d],
       [eventContract.settingsChanged.channel, settings.get()],
     ]);
-    dispose();
+    forwarding.dispose();
     expect([started.size(), completed.size(), changed.size()]).toEqual([0, 0, 0]);
   });
 });

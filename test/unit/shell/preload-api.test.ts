@@ -48,10 +48,10 @@ describe('buildPreloadApi', () => {
     const { ipc, listeners, emit } = fakeIpcRenderer(async () => null);
     const api = buildPreloadApi(ipc);
     const received: unknown[][] = [];
-    const off = api.on('diagnosisStarted', (...args: unknown[]) => received.push(args));
+    const subscription = api.on('diagnosisStarted', (...args: unknown[]) => received.push(args));
     emit('diagnosis:started', { correlationId: 'c', workspace: '/w' });
     expect(received).toEqual([[{ correlationId: 'c', workspace: '/w' }]]);
-    off();
+    subscription.dispose();
     expect(listeners.get('diagnosis:started')?.size).toBe(0);
     expect(() => api.on('ipc:anything' as never, () => undefined)).toThrow(TypeError);
   });

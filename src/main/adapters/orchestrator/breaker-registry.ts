@@ -2,7 +2,7 @@ import type { CircuitBreakerPolicy } from 'cockatiel';
 import type { BreakerState, ChatErrorClass } from '../../../shared/model/index.ts';
 import { breakerKey } from '../../core/chat/breaker-rules.ts';
 import type { ChatOutcome } from '../../core/chat/chat-outcome.ts';
-import { breakerStateOf, createTargetBreaker, type BreakerOptions } from './chat-policies.ts';
+import { breakerStateOf, createTargetBreaker, type BreakerOptions } from '../resilience/resilience-policies.ts';
 
 /** A breaker changed state: what the pane shows and what recovery schedules on. */
 export interface BreakerChange {

@@ -3,7 +3,7 @@ import type { ChatEventListener } from '../../core/chat/chat-outcome.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { ExchangeContext } from './exchange-context.ts';
-import { ExchangeDeadline } from './exchange-deadline.ts';
+import { ExchangeDeadline } from '../resilience/exchange-deadline.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 
 /** What an exchange sends, decided before it runs (so the breaker and the deadline wrap only the talking). */

@@ -1,6 +1,6 @@
 import type { ChatEvent } from '../../../shared/model/index.ts';
 import type { ChatFault } from '../../core/chat/chat-fault.ts';
-import type { ExchangeDeadline } from './exchange-deadline.ts';
+import type { ExchangeDeadline } from '../resilience/exchange-deadline.ts';
 
 /** What one transport exchange needs from the client; the same for ws, http and raw. */
 export interface ExchangeContext {

@@ -9,10 +9,18 @@ import { comparePaths, type CompareResult } from '../../core/chat/compare-paths.
 import { applyJourney } from '../../core/chat/journeys.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import { systemClock } from '../clock/system-clock.ts';
+import type { SyncDisposable } from '../../../shared/lifecycle/disposable.ts';
+import { Emitter } from '../../../shared/lifecycle/emitter.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
 import { silentLogger, type Logger } from '../../core/ports/logger.port.ts';
 import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
 import { BreakerRegistry, type BreakerChange } from './breaker-registry.ts';
-import { BREAKER_DEFAULTS, DEFAULT_EXCHANGE_TIMEOUT_MS, isCircuitOpenError, type BreakerOptions } from './chat-policies.ts';
+import {
+  BREAKER_DEFAULTS,
+  DEFAULT_EXCHANGE_TIMEOUT_MS,
+  isCircuitOpenError,
+  type BreakerOptions,
+} from '../resilience/resilience-policies.ts';
 import { ClientExchange, type ExchangePlan } from './client-exchange.ts';
 import { disposedFault, type ExchangeResult } from './exchange-context.ts';
 import { httpChatExchange } from './http-chat.exchange.ts';
@@ -61,7 +69,9 @@ export class OrchestratorClient {
   private readonly newId: () => string;
   private readonly logger: Logger;
   private readonly breakers: BreakerRegistry;
-  private readonly breakerListeners = new Set<(change: BreakerChange) => void>();
+  private readonly breakerChanges = new Emitter<BreakerChange>((error) =>
+    this.logger.error({ err: errorMessage(error) }, 'breaker listener failed'),
+  );
   private readonly live = new Set<() => void>();
   private readonly disposal = new AbortController();
   /** The last chat URL built and its inputs (see {@link chatUrl}). */
@@ -107,10 +117,9 @@ export class OrchestratorClient {
     return this.breakers.snapshot();
   }
 
-  /** Breaker state changes, for the pane and recovery scheduling; returns the unsubscribe function. */
-  onBreakerChange(listener: (change: BreakerChange) => void): () => void {
-    this.breakerListeners.add(listener);
-    return () => this.breakerListeners.delete(listener);
+  /** Breaker state changes, for the pane and recovery scheduling. */
+  onBreakerChange(listener: (change: BreakerChange) => void): SyncDisposable {
+    return this.breakerChanges.on(listener);
   }
 
   async send(request: ChatSendRequest, onEvent: ChatEventListener): Promise<ChatOutcome> {
@@ -203,7 +212,7 @@ export class OrchestratorClient {
     for (const close of [...this.live]) close();
     this.live.clear();
     this.breakers.dispose();
-    this.breakerListeners.clear();
+    this.breakerChanges.dispose();
     await Promise.resolve();
   }
 
@@ -290,6 +299,6 @@ export class OrchestratorClient {
 
   private breakerChanged(change: BreakerChange): void {
     this.logger.warn({ ...change }, `circuit breaker ${change.state}`);
-    for (const listener of this.breakerListeners) listener(change);
+    this.breakerChanges.emit(change);
   }
 }

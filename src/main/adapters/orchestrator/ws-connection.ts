@@ -2,7 +2,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { abortFault, errorCode, type AbortCause, type ExchangeContext, type ExchangeResult } from './exchange-context.ts';
-import type { ExpiryListener } from './exchange-deadline.ts';
+import type { ExpiryListener } from '../resilience/exchange-deadline.ts';
 
 /** Most of a refused upgrade's body kept, bytes: enough for an error message, not a page. */
 const HANDSHAKE_BODY_CAP = 8 * 1024;

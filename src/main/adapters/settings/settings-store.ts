@@ -1,7 +1,9 @@
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/model/index.ts';
+import { z } from 'zod';
+import { settingsKeys, settingsSchema, type Settings, type SettingsKey, type SettingsPatch } from '../../../shared/model/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { SettingsPort } from '../../core/ports/settings.port.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { Emitter } from '../../../shared/lifecycle/emitter.ts';
 
 /** The raw key/value file behind a settings store (conf or electron-store). Reads never throw. */
 export interface SettingsBackend {
@@ -12,9 +14,6 @@ export interface SettingsBackend {
   /** Persists the whole validated settings object (atomically: both backends write temp file + rename). */
   write(settings: Settings): void;
 }
-
-export type SettingsKey = keyof Settings;
-export const settingsKeys = Object.keys(settingsSchema.shape) as SettingsKey[];
 
 /** The schema default of every key, e.g. `refreshIntervalSec: 30`. */
 export function defaultSettings(): Settings {
@@ -35,7 +34,7 @@ export function readSettings(raw: Record<string, unknown>, logger: Logger): Sett
       settings[key] = parsed.data;
     } else {
       logger.warn(
-        { key, value: raw[key], issue: parsed.error.issues[0]?.message ?? 'invalid', fallback: defaults[key] },
+        { key, value: raw[key], issue: z.prettifyError(parsed.error), fallback: defaults[key] },
         'invalid stored setting: using its default',
       );
     }
@@ -53,7 +52,7 @@ export class SettingsPatchError extends Error {
 
 /** The validation core shared by the conf (CLI) and electron-store (app) adapters. */
 export function createSettingsStore(backend: SettingsBackend, logger: Logger): SettingsPort & { readonly path: string } {
-  const listeners = new Set<(settings: Settings) => void>();
+  const changed = new Emitter<Settings>((error) => logger.error({ err: errorMessage(error) }, 'settings listener failed'));
   return {
     path: backend.path,
     get: () => readSettings(backend.read(), logger),
@@ -65,23 +64,14 @@ export function createSettingsStore(backend: SettingsBackend, logger: Logger): S
         if (value === undefined) continue;
         if (!(settingsKeys as string[]).includes(key)) throw new SettingsPatchError(`unknown setting ${key}`);
         const parsed = settingsSchema.shape[key as SettingsKey].safeParse(value);
-        if (!parsed.success) throw new SettingsPatchError(`invalid setting ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+        if (!parsed.success) throw new SettingsPatchError(`invalid setting ${key}: ${z.prettifyError(parsed.error)}`);
         changes[key] = parsed.data;
       }
       const next = settingsSchema.parse({ ...readSettings(backend.read(), logger), ...changes });
       backend.write(next);
-      for (const listener of listeners) {
-        try {
-          listener(next);
-        } catch (error) {
-          logger.error({ err: errorMessage(error) }, 'settings listener failed');
-        }
-      }
+      changed.emit(next);
       return next;
     },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: changed.event,
   };
 }

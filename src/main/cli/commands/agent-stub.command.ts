@@ -44,13 +44,13 @@ function parseDelay(value: string): number {
  * SIGINT/SIGTERM, then closes the server and the logs.
  */
 export async function runAgentStub(deps: CliDeps, options: AgentStubCommandOptions): Promise<ExitCodeValue> {
-  const services = deps.openServices(options.verbose ?? false);
-  const logger = services.logger.child({ component: 'agent-stub' });
+  const app = deps.openApp({ verbose: options.verbose ?? false });
+  const logger = app.logger.child({ component: 'agent-stub' });
   let stub: AgentStub;
   try {
     stub = await startAgentStub({ host: options.host, port: options.port, fault: options.fault, delayMs: options.delayMs, logger });
   } catch (error) {
-    await services.close();
+    await app.dispose();
     const message = errorMessage(error);
     deps.stderr.write(`stack-doctor: cannot start the agent stub on ${options.host}:${options.port}: ${message}\n`);
     return ExitCode.couldNotDiagnose;
@@ -59,7 +59,7 @@ export async function runAgentStub(deps: CliDeps, options: AgentStubCommandOptio
   const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   logger.info({ signal }, 'agent stub stopping');
   await stub.close();
-  await services.close();
+  await app.dispose();
   return ExitCode.healthy;
 }
 

@@ -1,19 +1,15 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { NetworkProbeAdapter } from '../../adapters/network/network-probe.adapter.ts';
-import { OrchestratorClient } from '../../adapters/orchestrator/orchestrator-client.ts';
-import { WorkspaceFilesAdapter } from '../../adapters/workspace/workspace-files.adapter.ts';
 import { chatTransportSchema, type ChatEvent, type ChatTransport } from '../../../shared/model/index.ts';
 import { ChatInputError } from '../../core/chat/chat-input-error.ts';
-import { loadChatSetup } from '../../core/chat/chat-setup.ts';
 import type { CliDeps } from '../cli-deps.ts';
+import { millisecondsBetween } from '../option-parsers.ts';
 
 /** `stack-doctor chat` exit codes. */
 export const ChatExitCode = { complete: 0, error: 2, badArguments: 3 } as const;
 
 /** Exchange budget bounds accepted by `--timeout`, ms (the stack config's `chat.timeoutMs` allows the same). */
-const TIMEOUT_MIN_MS = 50;
-const TIMEOUT_MAX_MS = 600_000;
+const parseTimeout = millisecondsBetween(50, 600_000);
 
 export interface ChatCommandOptions {
   workspace?: string;
@@ -29,14 +25,6 @@ function parseTransport(value: string): ChatTransport {
   const parsed = chatTransportSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError(`expected one of: ${chatTransportSchema.options.join(', ')}.`);
   return parsed.data;
-}
-
-function parseTimeout(value: string): number {
-  const ms = Number(value);
-  if (!/^\d+$/.test(value.trim()) || ms < TIMEOUT_MIN_MS || ms > TIMEOUT_MAX_MS) {
-    throw new InvalidArgumentError(`expected whole milliseconds between ${TIMEOUT_MIN_MS} and ${TIMEOUT_MAX_MS}.`);
-  }
-  return ms;
 }
 
 function parseTarget(value: string): string {
@@ -101,39 +89,28 @@ function humanPrinter(deps: CliDeps): (event: ChatEvent) => void {
  * (or pinned with --target). Exit 0 on a complete answer, 2 on an error (any class), 3 on bad arguments.
  */
 export async function runChat(deps: CliDeps, message: string, options: ChatCommandOptions): Promise<number> {
-  const services = deps.openServices(options.verbose ?? false);
-  const logger = services.logger.child({ command: 'chat' });
-  const settings = services.settings.get();
   const workspace = resolve(deps.cwd, options.workspace ?? '.');
-  const client = new OrchestratorClient({
-    net: new NetworkProbeAdapter(),
-    logger,
-    setup: async () => {
-      const loaded = await loadChatSetup(new WorkspaceFilesAdapter(), { workspace, settings, env: deps.env });
-      if (!loaded.ok) throw new ChatInputError(loaded.message);
-      return loaded.setup;
-    },
-  });
+  // The app's chat service (its breaker from settings, its client disposed with the app); no periodic check.
+  const app = deps.openApp({ verbose: options.verbose ?? false, workspace: () => workspace });
   const print = options.json ? (event: ChatEvent) => deps.stdout.write(`${JSON.stringify(event)}\n`) : humanPrinter(deps);
   try {
-    const outcome = await client.send(
-      {
-        message,
-        transport: options.transport,
-        ...(options.journey !== undefined ? { journey: options.journey } : {}),
-        ...(options.target !== undefined ? { pinnedTarget: options.target } : {}),
-        ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
-      },
-      print,
-    );
+    const { chat } = await app.services();
+    // One exchange per process: every event the service emits is this exchange's.
+    app.add(chat.onEvent(({ event }) => print(event)));
+    const outcome = await chat.send({
+      message,
+      transport: options.transport,
+      ...(options.journey !== undefined ? { journey: options.journey } : {}),
+      ...(options.target !== undefined ? { pinnedTarget: options.target } : {}),
+      ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
+    });
     return outcome.ok ? ChatExitCode.complete : ChatExitCode.error;
   } catch (error) {
     if (!(error instanceof ChatInputError)) throw error;
     deps.stderr.write(`stack-doctor: ${error.message}\n`);
     return ChatExitCode.badArguments;
   } finally {
-    await client.dispose();
-    await services.close();
+    await app.dispose();
   }
 }
 

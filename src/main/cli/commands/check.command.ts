@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { diagnosisSchema, type Diagnosis } from '../../../shared/model/index.ts';
 import { DiagnoseInputError } from '../../core/errors.ts';
-import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
+import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, exitCodeForDiagnosis, type ExitCodeValue } from '../exit-codes.ts';
 import { formatCheckReport } from '../format/check-report.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
@@ -24,11 +24,12 @@ export function reportFailure(deps: CliDeps, message: string, error: unknown, ve
   return ExitCode.couldNotDiagnose;
 }
 
-async function diagnose(deps: CliDeps, factory: DoctorFactory, options: CheckOptions): Promise<Diagnosis | ExitCodeValue> {
-  const services = deps.openServices(options.verbose ?? false);
-  const doctor = factory({ logger: services.logger, settings: services.settings, env: deps.env, cwd: deps.cwd });
+async function diagnose(deps: CliDeps, options: CheckOptions): Promise<Diagnosis | ExitCodeValue> {
+  // A one-shot command: the app's services without its periodic check.
+  const app = deps.openApp({ verbose: options.verbose ?? false });
   try {
-    return await doctor.diagnose({
+    const { diagnosis } = await app.services();
+    return await diagnosis.diagnose({
       // The CLI diagnoses where it is run, unlike the app which starts from its configured workspace.
       workspace: resolve(deps.cwd, options.workspace ?? '.'),
       projects: options.project,
@@ -38,17 +39,16 @@ async function diagnose(deps: CliDeps, factory: DoctorFactory, options: CheckOpt
   } catch (error) {
     if (error instanceof DiagnoseInputError) return reportFailure(deps, error.message, error, options.verbose ?? false);
     const message = errorMessage(error);
-    services.logger.error({ err: message }, 'check failed unexpectedly');
+    app.logger.error({ err: message }, 'check failed unexpectedly');
     return reportFailure(deps, `could not diagnose: ${message}`, error, options.verbose ?? false);
   } finally {
-    await doctor.dispose();
-    await services.close();
+    await app.dispose();
   }
 }
 
 /** `stack-doctor check`: one diagnosis, printed as a report or as the Diagnosis JSON; returns the exit code. */
-export async function runCheck(deps: CliDeps, factory: DoctorFactory, options: CheckOptions): Promise<ExitCodeValue> {
-  const outcome = await diagnose(deps, factory, options);
+export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<ExitCodeValue> {
+  const outcome = await diagnose(deps, options);
   if (typeof outcome === 'number') return outcome;
   const parsed = diagnosisSchema.safeParse(outcome);
   if (!parsed.success) {

@@ -1,5 +1,4 @@
-import { settingsSchema } from '../../../shared/model/index.ts';
-import { settingsKeys, type SettingsKey } from '../../adapters/settings/settings-store.ts';
+import { settingsKeys, settingsSchema, type SettingsKey } from '../../../shared/model/index.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 
@@ -16,9 +15,11 @@ function parseValue(text: string): unknown {
   }
 }
 
-/** `stack-doctor settings [get [KEY] | set KEY VALUE | path]` on the CLI's conf store. */
+/** `stack-doctor settings [get [KEY] | set KEY VALUE | path]` on the app's settings store (conf, for the CLI). */
 export async function runSettings(deps: CliDeps, action: string, args: string[], verbose: boolean): Promise<ExitCodeValue> {
-  const services = deps.openServices(verbose);
+  // Only the settings: the app's services (and the Docker and chat clients) are never loaded here.
+  const app = deps.openApp({ verbose });
+  const { settings } = app;
   const fail = (message: string): ExitCodeValue => {
     deps.stderr.write(`stack-doctor: ${message}\n`);
     return ExitCode.couldNotDiagnose;
@@ -26,11 +27,11 @@ export async function runSettings(deps: CliDeps, action: string, args: string[],
   try {
     const [key, value] = args;
     if (action === 'path') {
-      deps.stdout.write(`${services.settings.path}\n`);
+      deps.stdout.write(`${settings.path}\n`);
       return ExitCode.healthy;
     }
     if (action === 'get') {
-      const all = services.settings.get();
+      const all = settings.get();
       if (key === undefined) deps.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else if (isKey(key)) deps.stdout.write(`${JSON.stringify(all[key])}\n`);
       else return fail(`unknown setting "${key}" (one of: ${settingsKeys.join(', ')})`);
@@ -41,12 +42,12 @@ export async function runSettings(deps: CliDeps, action: string, args: string[],
       if (!isKey(key)) return fail(`unknown setting "${key}" (one of: ${settingsKeys.join(', ')})`);
       const parsed = settingsSchema.shape[key].safeParse(parseValue(value));
       if (!parsed.success) return fail(`invalid value for ${key}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      const next = services.settings.update({ [key]: parsed.data });
+      const next = settings.update({ [key]: parsed.data });
       deps.stdout.write(`${key} = ${JSON.stringify(next[key])}\n`);
       return ExitCode.healthy;
     }
     return fail(`unknown settings action "${action}" (get, set or path)`);
   } finally {
-    await services.close();
+    await app.dispose();
   }
 }

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { eventContract } from '../../../shared/contract/index.ts';
-import { buildChatService } from '../../app/build-chat-service.ts';
-import { forwardChatEvents } from '../../ipc/chat-events.ts';
+import { toDisposable } from '../../../shared/lifecycle/disposable.ts';
+import type { AppServices } from '../../app/app.ts';
+import { forwardAppEvents } from '../../ipc/app-events.ts';
 import { createDispatcher } from '../../ipc/dispatch.ts';
 import { createHandlers } from '../../ipc/handlers.ts';
-import type { CliDeps, DoctorFactory } from '../cli-deps.ts';
+import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
 import { generateToken, TOKEN_ENV, tokenProblem } from './serve-auth.ts';
@@ -42,15 +42,10 @@ function appVersion(): string {
 }
 
 /**
- * `stack-doctor serve`: the dashboard in a browser, with the same contract, handlers and events as the tray
- * app. Prints the URL, runs until SIGINT/SIGTERM, then closes server, doctor and logs.
+ * `stack-doctor serve`: the dashboard in a browser, with the same contract, handlers, events and periodic
+ * check as the tray app. Prints the URL, runs until SIGINT/SIGTERM, then disposes the app (server first).
  */
-export async function runServe(
-  deps: CliDeps,
-  factory: DoctorFactory,
-  options: ServeOptions,
-  rendererDir = defaultRendererDir,
-): Promise<ExitCodeValue> {
+export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir = defaultRendererDir): Promise<ExitCodeValue> {
   // The env variable keeps the token out of `ps`; `--token` was already checked by the option parser.
   const envToken = deps.env[TOKEN_ENV] || undefined;
   const token = options.token ?? envToken ?? generateToken();
@@ -62,14 +57,24 @@ export async function runServe(
     return ExitCode.couldNotDiagnose;
   }
   if (bind.ok && bind.warning) deps.stderr.write(`stack-doctor: warning: ${bind.warning}\n`);
-  const services = deps.openServices(options.verbose ?? false);
-  const { logger, settings } = services;
-  const doctor = factory({ logger, settings, env: deps.env, cwd: deps.cwd });
-  const workspace = resolve(deps.cwd, options.workspace ?? settings.get().workspaces[0] ?? '.');
-  // One orchestrator client per serve process, configured by the workspace being served.
-  const chat = buildChatService({ logger, settings, doctor, workspace: () => workspace, env: deps.env });
+  let served: string | undefined;
+  const app = deps.openApp({
+    verbose: options.verbose ?? false,
+    // Decided once, at start: the workspace being served.
+    workspace: (settings) => (served ??= resolve(deps.cwd, options.workspace ?? settings.workspaces[0] ?? '.')),
+  });
+  const { logger, settings } = app;
+  let services: AppServices;
+  try {
+    services = await app.services();
+  } catch (error) {
+    await app.dispose();
+    throw error;
+  }
+  const { diagnosis, chat } = services;
+  const workspace = app.workspace();
   const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({ doctor, settings, appInfo, chat });
+  const handlers = createHandlers({ diagnosis, settings, appInfo, chat });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -83,13 +88,8 @@ export async function runServe(
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const offs = [
-          doctor.onStarted((event) => emit(eventContract.diagnosisStarted.channel, event)),
-          doctor.onCompleted((diagnosis) => emit(eventContract.diagnosisCompleted.channel, diagnosis)),
-          settings.onChange((next) => emit(eventContract.settingsChanged.channel, next)),
-          forwardChatEvents(chat, emit),
-        ];
-        return () => offs.forEach((off) => off());
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat }, emit);
+        return () => forwarding.dispose();
       },
       rendererDir,
       host: options.host,
@@ -99,13 +99,14 @@ export async function runServe(
       logger,
     });
   } catch (error) {
-    await chat.dispose();
-    await doctor.dispose();
-    await services.close();
+    await app.dispose();
     const message = errorMessage(error);
     deps.stderr.write(`stack-doctor: cannot serve on ${options.host}:${options.port}: ${message}\n`);
     return ExitCode.couldNotDiagnose;
   }
+  app.add(toDisposable(() => server.close()));
+  // Monitoring does not depend on an open page: the main process checks on the settings' interval.
+  await app.startPeriodicCheck();
   if (!existsSync(join(rendererDir, 'index.html'))) {
     deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
   }
@@ -113,9 +114,6 @@ export async function runServe(
   if (options.open && canOpenBrowser(deps.env)) void openBrowser(server.url);
   const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   logger.info({ signal }, 'serve mode stopping');
-  await server.close();
-  await chat.dispose();
-  await doctor.dispose();
-  await services.close();
+  await app.dispose();
   return ExitCode.healthy;
 }

@@ -1,15 +1,16 @@
-import type { DoctorApi } from '../../../shared/contract/index.ts';
+import type { AppApi } from '../../../shared/contract/index.ts';
+import type { Event } from '../../../shared/lifecycle/emitter.ts';
 import { createWsTransport, type ConnectionState, type WebSocketLike } from './ws-transport.ts';
 import { wsUrlFromLocation } from './ws-url.ts';
 
 /** What the app gets at start: the api, and the connection state when the transport has one. */
 export interface PickedTransport {
   kind: 'electron' | 'websocket';
-  api: DoctorApi;
+  api: AppApi;
   /** Serve mode only: the socket's state for a "reconnecting…" banner. */
   connection?: {
     state(): ConnectionState;
-    onStateChange(listener: (state: ConnectionState) => void): () => void;
+    readonly onStateChange: Event<ConnectionState>;
   };
 }
 
@@ -23,6 +24,6 @@ export function pickTransport(): PickedTransport {
     url: wsUrlFromLocation(window.location),
     createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
   });
-  window.addEventListener('pagehide', () => transport.close(), { once: true });
+  window.addEventListener('pagehide', () => transport.dispose(), { once: true });
   return { kind: 'websocket', api: transport.api, connection: transport };
 }

@@ -1,10 +1,10 @@
 import { useContext, useEffect, useState } from 'react';
-import type { DoctorApi } from '../../../shared/contract/index.ts';
+import type { AppApi } from '../../../shared/contract/index.ts';
 import { ApiContext } from './api-context.ts';
 import type { ConnectionState } from './ws-transport.ts';
 
 /** The contract api; the rest of the renderer does not know which transport carries it. */
-export function useApi(): DoctorApi {
+export function useApi(): AppApi {
   const picked = useContext(ApiContext);
   if (!picked) throw new Error('useApi outside <ApiContext.Provider>');
   return picked.api;
@@ -18,7 +18,8 @@ export function useConnectionState(): ConnectionState {
   useEffect(() => {
     if (!connection) return undefined;
     setState(connection.state());
-    return connection.onStateChange(setState);
+    const subscription = connection.onStateChange(setState);
+    return () => subscription.dispose();
   }, [connection]);
   return state;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   eventContract,
   eventNames,
@@ -5,11 +6,14 @@ import {
   invokeContract,
   invokeNames,
   serverFrameSchema,
-  type DoctorApi,
+  type AppApi,
   type EventName,
   type InvokeName,
   type Result,
 } from '../../../shared/contract/index.ts';
+import type { SyncDisposable } from '../../../shared/lifecycle/disposable.ts';
+import { Emitter, type Event } from '../../../shared/lifecycle/emitter.ts';
+import { backoffDelayMs } from '../../../shared/resilience/backoff.ts';
 
 /** The subset of the WHATWG WebSocket the transport uses: the browser's, or the `ws` package's in tests. */
 export interface WebSocketLike {
@@ -41,13 +45,13 @@ export interface WsTransportOptions {
   random?: () => number;
 }
 
-export interface WsTransport {
-  api: DoctorApi;
+export interface WsTransport extends SyncDisposable {
+  api: AppApi;
   /** Current state, and a subscription to its changes (for a "reconnecting…" banner). */
   state(): ConnectionState;
-  onStateChange(listener: (state: ConnectionState) => void): () => void;
+  readonly onStateChange: Event<ConnectionState>;
   /** Closes the socket for good and settles every pending call with DISCONNECTED. */
-  close(): void;
+  dispose(): void;
 }
 
 interface Pending {
@@ -59,8 +63,8 @@ interface Pending {
 }
 
 /**
- * `DoctorApi` over serve mode's WebSocket: request ids and a pending map, queued calls while
- * (re)connecting, reconnect with capped exponential backoff, events fanned out to listeners, and every
+ * `AppApi` over serve mode's WebSocket: request ids and a pending map, queued calls while
+ * (re)connecting, reconnect with the shared capped exponential backoff, events fanned out to listeners, and every
  * result and event checked against the contract's schemas — a frame that fails its schema becomes an
  * error envelope (or is dropped, for an event), never an exception in the UI.
  */
@@ -71,8 +75,9 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   const random = options.random ?? Math.random;
 
   const pending = new Map<number, Pending>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const stateListeners = new Set<(state: ConnectionState) => void>();
+  // A failing listener must not starve the others: the Emitter isolates each one.
+  const events = new Map<EventName, Emitter<unknown>>();
+  const stateChanged = new Emitter<ConnectionState>();
   let nextId = 1;
   let attempt = 0;
   let state: ConnectionState = 'connecting';
@@ -82,7 +87,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   const setState = (next: ConnectionState): void => {
     if (next === state) return;
     state = next;
-    for (const listener of stateListeners) listener(next);
+    stateChanged.emit(next);
   };
 
   const settle = (id: number, result: Result<unknown>): void => {
@@ -109,12 +114,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     if (!result.ok) return settle(id, result);
     const parsed = invokeContract[entry.name].response.safeParse(result.value);
     if (parsed.success) return settle(id, { ok: true, value: parsed.data });
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    settle(
-      id,
-      fail('BAD_MESSAGE', `${invokeContract[entry.name].channel}: response failed its schema: ${issue?.message ?? 'invalid'}${where}`),
-    );
+    settle(id, fail('BAD_MESSAGE', `${invokeContract[entry.name].channel}: response failed its schema: ${z.prettifyError(parsed.error)}`));
   };
 
   const onEvent = (channel: string, payload: unknown): void => {
@@ -122,13 +122,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     if (!name) return;
     const parsed = eventContract[name].payload.safeParse(payload);
     if (!parsed.success) return; // a malformed event is dropped: the next result or event corrects the view
-    for (const listener of listeners.get(name) ?? []) {
-      try {
-        listener(parsed.data);
-      } catch {
-        // One failing listener must not starve the others.
-      }
-    }
+    events.get(name)?.emit(parsed.data);
   };
 
   const onMessage = (data: unknown): void => {
@@ -146,14 +140,13 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   };
 
   const scheduleReconnect = (): void => {
-    const delay = Math.min(maxMs, baseMs * 2 ** attempt);
-    const jittered = Math.round(delay * (0.8 + 0.4 * random()));
+    const delay = backoffDelayMs(attempt, { initialMs: baseMs, maxMs, random });
     attempt += 1;
     setState('reconnecting');
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
       connect();
-    }, jittered);
+    }, delay);
   };
 
   const connect = (): void => {
@@ -199,31 +192,28 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 
   const api: Record<string, unknown> = {};
   for (const name of invokeNames) api[name] = (request?: unknown) => invoke(name, request);
-  api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-    };
+  api.on = (event: EventName, listener: (payload: unknown) => void): SyncDisposable => {
+    let emitter = events.get(event);
+    if (!emitter) events.set(event, (emitter = new Emitter<unknown>()));
+    return emitter.on(listener);
   };
 
   connect();
 
   return {
-    api: api as DoctorApi,
+    api: api as AppApi,
     state: () => state,
-    onStateChange(listener) {
-      stateListeners.add(listener);
-      return () => stateListeners.delete(listener);
-    },
-    close() {
+    onStateChange: stateChanged.event,
+    dispose() {
+      if (state === 'closed') return;
       setState('closed');
       if (reconnectTimer) clearTimeout(reconnectTimer);
       const current = socket;
       socket = null;
       current?.close(1000, 'client closed');
       for (const id of [...pending.keys()]) settle(id, fail('DISCONNECTED', 'The Stack Doctor connection is closed.'));
+      stateChanged.dispose();
+      for (const emitter of events.values()) emitter.dispose();
     },
   };
 }

@@ -72,12 +72,12 @@ describe('conf settings adapter', () => {
   it('persists updates, notifies listeners and stops after unsubscribe', () => {
     const settings = createConfSettings({ logger: recordingLogger(), cwd: dir });
     const seen: number[] = [];
-    const off = settings.onChange((s) => seen.push(s.refreshIntervalSec));
+    const subscription = settings.onChange((s) => seen.push(s.refreshIntervalSec));
     const next = settings.update({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'] });
     expect(next).toMatchObject({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'], probeTimeoutMs: 1500 });
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ refreshIntervalSec: 120 });
     expect(createConfSettings({ logger: recordingLogger(), cwd: dir }).get().workspaces).toEqual(['/tmp/ws']);
-    off();
+    subscription.dispose();
     settings.update({ refreshIntervalSec: 60 });
     expect(seen).toEqual([120]);
   });

@@ -5,7 +5,7 @@ import { ChatController } from '../../../../src/renderer/src/features/chat/chat-
 import type { ChatOutcome } from '../../../../src/renderer/src/features/chat/chat-view-state.ts';
 import { TokenStreamBuffer } from '../../../../src/renderer/src/features/chat/token-stream-buffer.ts';
 import { diagnosis } from '../diagnosis-fixture.ts';
-import { deferred, fakeDoctorApi, type FakeDoctorApi } from './fake-doctor-api.ts';
+import { deferred, fakeAppApi, type FakeAppApi } from './fake-app-api.ts';
 
 const noFrames = { request: () => 0, cancel: () => undefined };
 const flushed = () => new Promise((done) => setTimeout(done, 0));
@@ -20,7 +20,7 @@ const chatState = {
 
 /** `ids`: the correlation ids the controller picks for its sends, in order. */
 function setup(now = () => 0, stateFails = false, ids: string[] = []) {
-  const fake = fakeDoctorApi();
+  const fake = fakeAppApi();
   fake.handle('getChatState', () =>
     stateFails ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'chat:state' } } : { ok: true, value: chatState },
   );
@@ -30,11 +30,12 @@ function setup(now = () => 0, stateFails = false, ids: string[] = []) {
   const controller = new ChatController({ api: fake.api, buffer, now, newId: () => ids.shift() ?? `id-${(n += 1)}` });
   let renders = 0;
   controller.subscribe(() => (renders += 1));
-  const stop = controller.start();
+  const running = controller.start();
+  const stop = () => running.dispose();
   return { fake, buffer, controller, stop, renders: () => renders };
 }
 
-const ev = (fake: FakeDoctorApi, transport: ChatTransport, event: ChatEvent) =>
+const ev = (fake: FakeAppApi, transport: ChatTransport, event: ChatEvent) =>
   fake.emit('chatEvent', { transport, event } satisfies EventPayload<'chatEvent'>);
 
 const target = (id: string): ChatEvent => ({

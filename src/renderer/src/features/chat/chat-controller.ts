@@ -1,5 +1,7 @@
-import type { DoctorApi, EventPayload, InvokeResponse, Result } from '../../../../shared/contract/index.ts';
+import type { AppApi, EventPayload, InvokeResponse, Result } from '../../../../shared/contract/index.ts';
 import type { ChatTransport } from '../../../../shared/model/index.ts';
+import { toDisposable, type SyncDisposable } from '../../../../shared/lifecycle/disposable.ts';
+import { Emitter } from '../../../../shared/lifecycle/emitter.ts';
 import {
   applyEvent,
   applyOutcome,
@@ -23,7 +25,7 @@ export interface ChatSendDraft {
 }
 
 export interface ChatControllerOptions {
-  api: DoctorApi;
+  api: AppApi;
   /** Where tokens and frames go; the controller never puts them in view state. */
   buffer: TokenStreamBuffer;
   /** Monotonic ms for the live time to first token. Default `performance.now`. */
@@ -31,8 +33,6 @@ export interface ChatControllerOptions {
   /** Correlation ids for sends. Default `crypto.randomUUID`. */
   newId?: () => string;
 }
-
-type Listener = () => void;
 
 /**
  * The chat pane's state outside React (read through `useSyncExternalStore`): loads the chat state and the
@@ -42,7 +42,7 @@ type Listener = () => void;
  */
 export class ChatController {
   private state: ChatViewState = initialChatViewState;
-  private readonly listeners = new Set<Listener>();
+  private readonly changed = new Emitter<void>();
   /**
    * The pane's exchanges by correlation id. Main sends every exchange's events to every window (and Compare's
    * too), so each send picks its own id and only events carrying one of these land in an exchange; Clear
@@ -61,17 +61,18 @@ export class ChatController {
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
-  readonly subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** `useSyncExternalStore`'s subscribe: React wants the unsubscribe as a function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    const subscription = this.changed.on(listener);
+    return () => subscription.dispose();
   };
 
   readonly getSnapshot = (): ChatViewState => this.state;
 
-  /** Subscribes to main's events and loads what the pane shows before any exchange; returns the stop. */
-  start(): () => void {
+  /** Subscribes to main's events and loads what the pane shows before any exchange; disposing it stops both. */
+  start(): SyncDisposable {
     const { api } = this.options;
-    const offs = [
+    const subscriptions = [
       api.on('chatEvent', (payload) => this.onChatEvent(payload)),
       api.on('breakerChanged', (change) => this.set({ breakers: withBreaker(this.state.breakers, change) })),
       api.on('diagnosisCompleted', (diagnosis) => {
@@ -86,10 +87,10 @@ export class ChatController {
       if (last.ok && last.value && this.state.target === null) patch.target = targetFromDiagnosis(last.value.orchestrator);
       this.set(patch);
     })();
-    return () => {
+    return toDisposable(() => {
       stopped = true;
-      for (const off of offs) off();
-    };
+      for (const subscription of subscriptions) subscription.dispose();
+    });
   }
 
   /** Sends one message; resolves when the exchange ended. Ignored while another operation runs. */
@@ -242,6 +243,6 @@ export class ChatController {
 
   private set(patch: Partial<ChatViewState>): void {
     this.state = { ...this.state, ...patch };
-    for (const listener of this.listeners) listener();
+    this.changed.emit();
   }
 }

@@ -24,7 +24,10 @@ export function useChatSession(): ChatSession {
     const created = new TokenStreamBuffer(animationFrames);
     return { buffer: created, controller: new ChatController({ api, buffer: created }) };
   }, [api]);
-  useEffect(() => controller.start(), [controller]);
+  useEffect(() => {
+    const running = controller.start();
+    return () => running.dispose();
+  }, [controller]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   return { state, controller, buffer };
 }

@@ -9,7 +9,7 @@ export interface HealthState {
   localRuns: number;
   /** Diagnoses announced by `diagnosisStarted` (from anyone) and not completed yet, by correlation id. */
   remoteRuns: string[];
-  /** When the last diagnosis was started (ms since epoch), so a failing run is not retried in a loop. */
+  /** When the last diagnosis was started (ms since epoch), by this page or announced by main. */
   lastAttemptAt: number | null;
   error: ContractError | null;
   /** The initial getLastDiagnosis answered. */
@@ -85,15 +85,4 @@ export function healthReducer(state: HealthState, action: HealthAction): HealthS
 
 export function isChecking(state: HealthState): boolean {
   return state.localRuns > 0 || state.remoteRuns.length > 0;
-}
-
-/**
- * Milliseconds until the next automatic check: `intervalSec` after the later of the last completed
- * diagnosis and the last attempt (so a run that keeps failing is retried once per interval, not in a loop).
- */
-export function nextRefreshDelayMs(state: Pick<HealthState, 'diagnosis' | 'lastAttemptAt'>, intervalSec: number, nowMs: number): number {
-  const checkedAt = state.diagnosis ? Date.parse(state.diagnosis.checkedAt) : Number.NaN;
-  const last = Math.max(Number.isNaN(checkedAt) ? 0 : checkedAt, state.lastAttemptAt ?? 0);
-  if (last === 0) return 0;
-  return Math.max(0, last + intervalSec * 1000 - nowMs);
 }

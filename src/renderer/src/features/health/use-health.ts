@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useReducer } from 'react';
 import { useApi } from '../../api/use-api.ts';
-import { healthReducer, initialHealthState, isChecking, nextRefreshDelayMs, type HealthState } from './health-state.ts';
+import { healthReducer, initialHealthState, isChecking, type HealthState } from './health-state.ts';
 
 /** A `diagnosisStarted` with no completion after this long no longer counts as "checking" (ms). */
 const REMOTE_RUN_EXPIRY_MS = 120_000;
-/** Refresh interval used until settings load, in seconds (the settings default). */
-const DEFAULT_REFRESH_SEC = 30;
 
 export interface HealthModel {
   state: HealthState;
@@ -15,8 +13,9 @@ export interface HealthModel {
 }
 
 /**
- * The Health view's data: loads settings and the last diagnosis (running one when there is none),
- * follows main's events, refreshes every `settings.refreshIntervalSec`, and turns API errors into state.
+ * The Health view's data: loads settings and the latest diagnosis at once (running one when there is none
+ * yet), then follows main's events. The periodic check is main's (every `settings.refreshIntervalSec`,
+ * whether or not a page is open): each result arrives as `diagnosisCompleted`. "Check now" asks for one.
  */
 export function useHealth(): HealthModel {
   const api = useApi();
@@ -30,7 +29,7 @@ export function useHealth(): HealthModel {
 
   useEffect(() => {
     const expiries = new Set<ReturnType<typeof setTimeout>>();
-    const unsubscribe = [
+    const subscriptions = [
       api.on('diagnosisStarted', ({ correlationId }) => {
         dispatch({ type: 'event-started', correlationId, at: Date.now() });
         const timer = setTimeout(() => {
@@ -60,19 +59,10 @@ export function useHealth(): HealthModel {
     })();
     return () => {
       cancelled = true;
-      for (const off of unsubscribe) off();
+      for (const subscription of subscriptions) subscription.dispose();
       for (const timer of expiries) clearTimeout(timer);
     };
   }, [api, checkNow]);
-
-  const intervalSec = state.settings?.refreshIntervalSec ?? DEFAULT_REFRESH_SEC;
-  useEffect(() => {
-    if (!state.loaded || checking) return undefined;
-    const delay = nextRefreshDelayMs(state, intervalSec, Date.now());
-    const timer = setTimeout(checkNow, Math.max(delay, 1000));
-    return () => clearTimeout(timer);
-    // Rescheduled whenever a diagnosis lands, a run starts or ends, or the interval changes.
-  }, [state.loaded, state.diagnosis, state.lastAttemptAt, checking, intervalSec, checkNow]);
 
   const dismissError = useCallback(() => dispatch({ type: 'dismiss-error' }), []);
   return { state, checking, checkNow, dismissError };

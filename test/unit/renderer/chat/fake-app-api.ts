@@ -1,5 +1,5 @@
 import type {
-  DoctorApi,
+  AppApi,
   EventName,
   EventPayload,
   InvokeName,
@@ -7,31 +7,37 @@ import type {
   InvokeResponse,
   Result,
 } from '../../../../src/shared/contract/index.ts';
+import { Emitter } from '../../../../src/shared/lifecycle/emitter.ts';
 
 type Handler<K extends InvokeName> = (request: InvokeRequest<K>) => Promise<Result<InvokeResponse<K>>> | Result<InvokeResponse<K>>;
 
-/** A DoctorApi whose invokes are scripted per test and whose events the test emits by hand. */
-export interface FakeDoctorApi {
-  api: DoctorApi;
+/** An AppApi whose invokes are scripted per test and whose events the test emits by hand. */
+export interface FakeAppApi {
+  api: AppApi;
   handle<K extends InvokeName>(name: K, handler: Handler<K>): void;
   emit<K extends EventName>(event: K, payload: EventPayload<K>): void;
   calls: Array<{ name: InvokeName; request: unknown }>;
   listenerCount(event: EventName): number;
 }
 
-export function fakeDoctorApi(): FakeDoctorApi {
+export function fakeAppApi(): FakeAppApi {
   const handlers = new Map<InvokeName, (request: unknown) => unknown>();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const calls: FakeDoctorApi['calls'] = [];
+  const events = new Map<EventName, Emitter<unknown>>();
+  const eventOf = (name: EventName): Emitter<unknown> => {
+    // A listener that throws fails the test, as it would without the Emitter.
+    const emitter =
+      events.get(name) ??
+      new Emitter<unknown>((error) => {
+        throw error;
+      });
+    events.set(name, emitter);
+    return emitter;
+  };
+  const calls: FakeAppApi['calls'] = [];
   const api = new Proxy({} as Record<string, unknown>, {
     get(_target, name: string) {
       if (name === 'on') {
-        return (event: EventName, listener: (payload: unknown) => void) => {
-          const set = listeners.get(event) ?? new Set();
-          listeners.set(event, set);
-          set.add(listener);
-          return () => set.delete(listener);
-        };
+        return (event: EventName, listener: (payload: unknown) => void) => eventOf(event).on(listener);
       }
       if (name === 'then') return undefined;
       return async (request: unknown) => {
@@ -41,7 +47,7 @@ export function fakeDoctorApi(): FakeDoctorApi {
         return handler(request);
       };
     },
-  }) as unknown as DoctorApi;
+  }) as unknown as AppApi;
   return {
     api,
     calls,
@@ -49,9 +55,9 @@ export function fakeDoctorApi(): FakeDoctorApi {
       handlers.set(name, handler as (request: unknown) => unknown);
     },
     emit(event, payload) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
+      eventOf(event).emit(payload);
     },
-    listenerCount: (event) => listeners.get(event)?.size ?? 0,
+    listenerCount: (event) => events.get(event)?.listenerCount ?? 0,
   };
 }
 

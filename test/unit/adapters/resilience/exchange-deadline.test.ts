@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ExchangeDeadline, type ExpiryListener } from '../../../../src/main/adapters/orchestrator/exchange-deadline.ts';
+import { ExchangeDeadline, type ExpiryListener } from '../../../../src/main/adapters/resilience/exchange-deadline.ts';
 
 function listener(): ExpiryListener & { calls: number } {
   const l = {

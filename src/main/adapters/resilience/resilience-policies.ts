@@ -1,12 +1,25 @@
+/**
+ * Resilience, in one place. What keeps a failing peer from hurting the app, and where each piece lives:
+ *
+ * - Circuit breaker: cockatiel's, one per chat target origin ({@link createTargetBreaker}; the registry that
+ *   keeps one per origin and turns its state changes into events is orchestrator/breaker-registry.ts).
+ * - Exchange deadline: one plain timer per chat exchange (./exchange-deadline.ts explains why not cockatiel's
+ *   TimeoutPolicy: its AbortController per call cost more than the rest of the client on a reused socket).
+ * - Backoff: one capped exponential formula with jitter, `backoffDelayMs` in src/shared/resilience/backoff.ts,
+ *   pure so the renderer's ws transport reconnects with it too; {@link createBackoff} hands it to cockatiel's
+ *   `ExponentialBackoff` for a main-process retry or reconnect policy.
+ */
 import {
   BrokenCircuitError,
   CircuitState,
   ConsecutiveBreaker,
+  ExponentialBackoff,
   IsolatedCircuitError,
   circuitBreaker,
   handleWhenResult,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import { backoffDelayMs, type BackoffOptions } from '../../../shared/resilience/backoff.ts';
 import type { BreakerState } from '../../../shared/model/index.ts';
 import { countsAgainstBreaker } from '../../core/chat/breaker-rules.ts';
 import type { ChatOutcome } from '../../core/chat/chat-outcome.ts';
@@ -53,4 +66,18 @@ export function breakerStateOf(state: CircuitState): BreakerState {
     case CircuitState.Isolated:
       return 'open';
   }
+}
+
+/**
+ * Cockatiel's ExponentialBackoff driven by the shared formula (`backoffDelayMs`): the delays a main-process
+ * `retry(…, { backoff })` or reconnect loop waits are the ones the renderer's transport waits.
+ * @public Built for the engine's event stream reconnect (issue 7 §3), which lands on another branch.
+ */
+export function createBackoff(options: BackoffOptions): ExponentialBackoff<number> {
+  return new ExponentialBackoff<number>({
+    initialDelay: options.initialMs,
+    maxDelay: options.maxMs,
+    // The state is the attempt number; cockatiel passes undefined for the first delay.
+    generator: (attempt = 0) => [backoffDelayMs(attempt, options), attempt + 1],
+  });
 }
