@@ -233,3 +233,47 @@ export const recoveryErrorCodeSchema = z.enum([
 export type RecoveryErrorCode = z.infer<typeof recoveryErrorCodeSchema>;
 /** Answers of the recovery engine's commands: expected failures are values. */
 export type RecoveryResult<T> = { ok: true; value: T } | { ok: false; error: { code: RecoveryErrorCode; message: string } };
+
+/** Where supervision stands: the recovery engine's status plus the engine connection and the pause switch. */
+export const supervisionStatusSchema = z.object({
+  /** Whether supervision was started (long-running faces only). */
+  started: z.boolean(),
+  paused: z.boolean(),
+  engine: z.object({
+    state: z.enum(['connecting', 'connected', 'lost']),
+    /** Since when, ISO. */
+    since: isoTime,
+    /** Set while lost: the reconnect attempt and when the next one is due. */
+    attempt: z.number().int().min(0).optional(),
+  }),
+  /** The supervised workspace and compose projects. */
+  workspace: z.string(),
+  projects: z.array(z.string()),
+  recovery: recoveryStatusSchema,
+  /** Per-service policies in force (defaults filled in). */
+  policies: z.record(z.string(), recoveryPolicySchema),
+});
+export type SupervisionStatus = z.infer<typeof supervisionStatusSchema>;
+
+/** Everything `watch --json` prints and the Recovery view receives, one line / event each. */
+export const supervisionEventSchema = z.union([
+  recoveryEventSchema,
+  z.object({
+    type: z.literal('engine'),
+    state: z.enum(['connected', 'lost', 'reconciled']),
+    /** For `lost`: reconnect attempt and delay before it; for `reconciled`: what changed while away. */
+    attempt: z.number().int().min(0).optional(),
+    delayMs: z.number().int().min(0).optional(),
+    changed: z.array(z.string()).optional(),
+    at: isoTime,
+  }),
+  z.object({
+    type: z.literal('heartbeat'),
+    service: z.string(),
+    status: z.enum(['healthy', 'degraded', 'overloaded', 'shutting_down', 'missing', 'stale', 'invalid']),
+    ageMs: z.number().min(0).nullable(),
+    at: isoTime,
+  }),
+  z.object({ type: z.literal('supervision'), state: z.enum(['started', 'paused', 'resumed', 'stopped']), at: isoTime }),
+]);
+export type SupervisionEvent = z.infer<typeof supervisionEventSchema>;
