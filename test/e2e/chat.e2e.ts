@@ -145,7 +145,8 @@ test.describe.serial('Chat pane over serve mode, against the agent stub', () => 
     await watchMainThread(page);
 
     const started = Date.now();
-    const exchange = await chat.send('stream 10000');
+    // Spread over ~2 s so the mid-stream round trip always lands while tokens still arrive, however fast the machine.
+    const exchange = await chat.send('stream 10000 over 2000ms');
     // Mid-stream: the page answers a round trip and Clear is clickable (a trial click: every check, no click).
     const count = exchange.getByTestId('chat-token-count');
     await expect(count).not.toHaveText('0');

@@ -1,8 +1,14 @@
 /** Most tokens `stream N` may ask for: enough for any benchmark, bounded so one message cannot exhaust memory. */
 export const MAX_STREAM_TOKENS = 1_000_000;
 
-/** `stream 10000` (case-insensitive, surrounding spaces allowed) asks for exactly that many assistant tokens. */
-const STREAM_PATTERN = /^\s*stream\s+(\d{1,7})\s*$/i;
+/** Longest `over MS` spread accepted, ms. */
+const MAX_SPREAD_MS = 60_000;
+
+/**
+ * `stream 10000` (case-insensitive, surrounding spaces allowed) asks for exactly that many assistant tokens;
+ * `stream 10000 over 1500ms` spreads them over about that long (WS only), so a test can act mid-stream.
+ */
+const STREAM_PATTERN = /^\s*stream\s+(\d{1,7})(?:\s+over\s+(\d{1,5})\s*ms)?\s*$/i;
 
 export interface StubAnswer {
   /** The single manager token sent before the assistant's answer (WS only; not part of the answer text). */
@@ -13,10 +19,12 @@ export interface StubAnswer {
   token(i: number): string;
   /** The full answer: what HTTP answers and what the WS assistant tokens concatenate to. */
   text: string;
+  /** WS only: spread the tokens over about this long, ms (`stream N over MS ms`); 0 = as fast as the socket takes them. */
+  spreadMs: number;
 }
 
 function fromTokens(manager: string, tokens: string[]): StubAnswer {
-  return { manager, count: tokens.length, token: (i) => tokens[i] ?? '', text: tokens.join('') };
+  return { manager, count: tokens.length, token: (i) => tokens[i] ?? '', text: tokens.join(''), spreadMs: 0 };
 }
 
 /** Splits into word tokens that keep their leading whitespace, so joining them gives the text back exactly. */
@@ -40,6 +48,7 @@ export function answerFor(message: string, journey?: string): StubAnswer {
       manager,
       count,
       token,
+      spreadMs: Math.min(Number(stream[2] ?? 0), MAX_SPREAD_MS),
       get text() {
         text ??= Array.from({ length: count }, (_, i) => token(i)).join('');
         return text;

@@ -91,6 +91,8 @@ async function exchange(ws: WebSocket, request: WsChatRequest, fault: FaultState
     return ws.terminate();
   }
   send(ws, token('manager', answer.manager));
+  // `over MS`: a pause after every flushed batch, so the batches spread over about spreadMs.
+  const pauseMs = answer.spreadMs > 0 ? (answer.spreadMs * TOKENS_PER_FLUSH) / answer.count : 0;
   for (let i = 0; i < answer.count; i += 1) {
     if (!isOpen(ws)) return;
     const frame = token('assistant', answer.token(i));
@@ -98,8 +100,10 @@ async function exchange(ws: WebSocket, request: WsChatRequest, fault: FaultState
       await sendFlushed(ws, frame);
       return ws.terminate();
     }
-    if ((i + 1) % TOKENS_PER_FLUSH === 0) await sendFlushed(ws, frame);
-    else send(ws, frame);
+    if ((i + 1) % TOKENS_PER_FLUSH === 0) {
+      await sendFlushed(ws, frame);
+      if (pauseMs > 0) await sleep(pauseMs);
+    } else send(ws, frame);
   }
   send(ws, { type: 'complete', correlation_id });
 }

@@ -94,4 +94,17 @@ describe('agent stub: the default profile over real sockets', () => {
     expect(http.response).toBe(text);
     await socket.close();
   });
+
+  it('`stream N over MS ms` spreads the same tokens over about that long on WS', async () => {
+    const socket = await ChatSocket.open(stub.url);
+    const started = performance.now();
+    const frames = await socket.exchange('stream 2048 over 600ms');
+    const elapsed = performance.now() - started;
+    const assistant = frames.filter((f) => f.type === 'stream_token' && (f.data as { type: string }).type === 'assistant');
+    expect(assistant).toHaveLength(2048);
+    expect(assistantText(frames).endsWith(' tok2048')).toBe(true);
+    // 4 batches of 512, each followed by a 150 ms pause: at least 600 ms, whatever the machine's speed.
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    await socket.close();
+  });
 });
