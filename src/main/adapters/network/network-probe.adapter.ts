@@ -1,9 +1,9 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../../core/ports/index.ts';
-import { probeDns } from './dns.probe.ts';
-import { probeHttp } from './http.probe.ts';
-import { probeTcp } from './tcp.probe.ts';
-import { probeWs } from './ws.probe.ts';
+import { probeDns } from './dns.prober.ts';
+import { probeHttp } from './http.prober.ts';
+import { probeTcp } from './tcp.prober.ts';
+import { probeWs } from './ws.prober.ts';
 
 /** Probes from the machine Stack Doctor runs on (`from: 'host'`), with node:dns, node:net, node:http(s) and ws. */
 export class NetworkProbeAdapter implements NetworkProbePort {

@@ -1,5 +1,5 @@
 import type { Finding, StackService } from '../../../shared/model/index.ts';
-import { containerStateProbe } from '../diagnosis/container-state.probe.ts';
+import { containerStateResult } from '../checks/container-state.mapper.ts';
 import { dependentsOf, serviceLabel } from './service-names.ts';
 
 /**
@@ -39,7 +39,7 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
       },
     ];
   }
-  const probe = containerStateProbe(container);
+  const probe = containerStateResult(container);
   const startAction = { kind: 'start-container' as const, params: { container: container.name } };
   if (container.state === 'restarting') {
     return [

@@ -1,9 +1,9 @@
 import type { ContainerInfo, ProbeResult, Reachability } from '../../../shared/model/index.ts';
+import { resolveByTopology, type TopologyVerdict } from '../network/network-topology.ts';
 import type { DockerEnginePort, NetworkInfo } from '../ports/index.ts';
 import { lookupInContainer, type ContainerLookup } from './container-lookup.ts';
-import { resolveByTopology, type TopologyVerdict } from './network-topology.ts';
 
-export interface ContainerDnsInput {
+export interface DnsFromContainerInput {
   /** The container that is configured to call `host`. */
   consumer: ContainerInfo;
   host: string;
@@ -16,7 +16,7 @@ export interface ContainerDnsInput {
   now?: () => number;
 }
 
-export interface ContainerDnsOutcome {
+export interface DnsFromContainerOutcome {
   probe: ProbeResult;
   reachability: Reachability;
   topology: TopologyVerdict;
@@ -29,7 +29,7 @@ export interface ContainerDnsOutcome {
  * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided.
  * `answers` stays null: TCP reachability is the caller's business.
  */
-export async function probeDnsFromContainer(engine: DockerEnginePort, input: ContainerDnsInput): Promise<ContainerDnsOutcome> {
+export async function dnsFromContainer(engine: DockerEnginePort, input: DnsFromContainerInput): Promise<DnsFromContainerOutcome> {
   const now = input.now ?? (() => performance.now());
   const start = now();
   const { consumer, host } = input;
