@@ -38,7 +38,11 @@ export async function dnsFromContainer(engine: DockerEnginePort, input: DnsFromC
     consumer.state === 'running' ? await lookupInContainer(engine, consumer.id, host, input.timeoutMs, now) : null;
   const latencyMs = Math.max(0, Math.round((now() - start) * 10) / 10);
 
-  const reachability = decide(topology, lookup, consumer);
+  // A name no resolver accepts cannot resolve, whatever the network model would say of it.
+  const reachability: Reachability =
+    lookup?.failure?.code === 'INVALID_HOST'
+      ? { resolves: false, answers: null, basis: 'topology', note: `${lookup.note}; ${topology.note}` }
+      : decide(topology, lookup, consumer);
   const probe: ProbeResult = {
     kind: 'dns-container',
     target: host,
@@ -52,7 +56,10 @@ export async function dnsFromContainer(engine: DockerEnginePort, input: DnsFromC
       ...(lookup && lookup.addresses.length > 0 ? { addresses: lookup.addresses } : {}),
     },
   };
-  if (reachability.resolves === false) {
+  if (lookup?.failure?.code === 'INVALID_HOST') {
+    // Reported as what it is, not as a name some resolver failed to find.
+    probe.error = lookup.failure;
+  } else if (reachability.resolves === false) {
     probe.error = { code: 'ENOTFOUND', message: `${consumer.name} cannot resolve ${host}: ${reachability.note}` };
   } else if (reachability.resolves === null) {
     probe.error = lookup?.failure ?? { code: 'INCONCLUSIVE', message: reachability.note };

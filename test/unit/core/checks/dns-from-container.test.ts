@@ -124,3 +124,26 @@ describe('dnsFromContainer', () => {
     expect(probe.latencyMs).toBe(7);
   });
 });
+
+describe('dnsFromContainer with names from untrusted configuration', () => {
+  it.each(['-s', '--help', 'x&&id&&y', 'a b', '$(id)', 'host;rm', '.hidden', 'a..b', 'x'.repeat(64)])(
+    'refuses %j without running anything in the container',
+    async (host) => {
+      const engine = fakeEngine({ getent: { exitCode: 0, stdout: '172.18.0.2 x' } });
+      const { probe, reachability } = await dnsFromContainer(engine, input(devcontainer, host));
+      expect(engine.execs).toEqual([]);
+      expect(probe).toMatchObject({ ok: false, error: { code: 'INVALID_HOST' } });
+      expect(reachability).toMatchObject({ resolves: false });
+      expect(reachability.note).toContain('not a valid host name');
+    },
+  );
+
+  it.each(['orchestrator-service', 'my_service', 'api.example.com', 'api.example.com.', '10.0.0.1', '::1'])(
+    'looks %j up with the name as the last argument',
+    async (host) => {
+      const engine = fakeEngine({ getent: { exitCode: 0, stdout: `10.0.0.9 ${host}` } });
+      await dnsFromContainer(engine, input(api, host));
+      expect(engine.execs).toEqual([['getent', 'hosts', host]]);
+    },
+  );
+});
