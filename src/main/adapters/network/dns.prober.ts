@@ -4,46 +4,56 @@ import { isIP, type LookupFunction } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ProbeResult } from '../../../shared/model/index.ts';
-import { HostsFile } from './hosts-file.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
+import { candidateNames, HostsFile, ResolvConf } from './resolver-files.ts';
 
 /** Options of {@link HostDnsProber}; every field has a default suited to the machine it runs on. */
 export interface HostDnsOptions {
   /**
-   * Most `getaddrinfo` calls at once (default 2). They run on libuv's threadpool (4 threads unless
-   * UV_THREADPOOL_SIZE says otherwise) and cannot be cancelled: a flood of them starves file I/O and keeps
-   * the process alive long after the report.
+   * Most names asked of DNS at once (default 8): resolvers drop bursts (a hundred queries at once lose some
+   * here), and a dropped query costs a retry.
+   */
+  dnsConcurrency?: number;
+  /**
+   * Most `getaddrinfo` calls at once, for local names only (default 2). They run on libuv's threadpool (4
+   * threads unless UV_THREADPOOL_SIZE says otherwise) and cannot be cancelled.
    */
   concurrency?: number;
-  /** The hosts file consulted to tell local names from DNS names (default `/etc/hosts`). */
+  /** The hosts file that tells local names from DNS names (default `/etc/hosts`). */
   hostsFile?: string;
-  /** DNS servers for the cancellable resolver (default: the system's, from resolv.conf). For tests. */
+  /** Where the search list and `ndots` are read (default `/etc/resolv.conf`). */
+  resolvConf?: string;
+  /** DNS servers for the resolver (default: the system's, from resolv.conf). For tests. */
   servers?: string[];
 }
 
-/** Codes with which the DNS resolver says "no answer came": retrying with getaddrinfo would only hang. */
+/** Codes with which the DNS resolver says "no answer came". */
 const NO_ANSWER = new Set(['ETIMEOUT', 'ECANCELLED']);
 
 type DnsResult = { ok: true; addresses: string[] } | { ok: false; error: unknown };
 
 /**
- * DNS from where Stack Doctor runs, as a client on this machine would resolve (`getaddrinfo`: hosts file,
- * nsswitch, DNS with search domains), but bounded: identical names in flight share one lookup; local names
- * (IP literals, `localhost`, the hosts file, this machine's name, `.local`) go straight to getaddrinfo, at
- * most {@link HostDnsOptions.concurrency} at once; other names are first asked of DNS with the cancellable
- * c-ares resolver under the caller's budget. When DNS gives no answer in time the result is `TIMEOUT` and
- * no getaddrinfo is started (it would sit on a threadpool thread for the resolver's own 10 s or more); when
- * DNS answers, its addresses are the answer, and a negative answer is confirmed by getaddrinfo (search
- * domains, mDNS), which is then quick. detail: `{ addresses: string[] }`.
+ * DNS from where Stack Doctor runs, as a client on this machine would resolve, but bounded and cancellable.
+ * Identical names in flight share one lookup. Local names (IP literals, `localhost`, the hosts file, this
+ * machine's name, `.local`) go to getaddrinfo, at most {@link HostDnsOptions.concurrency} at once. Other
+ * names are asked of the system's DNS servers with the c-ares resolver, the resolv.conf search list applied
+ * as getaddrinfo would, at most {@link HostDnsOptions.dnsConcurrency} names at once, and cancelled at the
+ * caller's budget: nothing of a lookup outlives its budget (getaddrinfo, which cannot be cancelled, held
+ * the threadpool for 5–10 s per unanswered name and kept the process alive minutes after the report).
+ * No answer in time is `TIMEOUT`. detail: `{ addresses: string[] }`.
  */
 export class HostDnsProber {
-  private readonly limit: LimitFunction;
+  private readonly threadpool: LimitFunction;
+  private readonly dns: LimitFunction;
   private readonly hosts: HostsFile;
+  private readonly resolvConf: ResolvConf;
   private readonly inFlight = new Map<string, Promise<ProbeResult>>();
 
   constructor(private readonly options: HostDnsOptions = {}) {
-    this.limit = pLimit(Math.max(1, options.concurrency ?? 2));
+    this.threadpool = pLimit(Math.max(1, options.concurrency ?? 2));
+    this.dns = pLimit(Math.max(1, options.dnsConcurrency ?? 8));
     this.hosts = new HostsFile(options.hostsFile ?? '/etc/hosts');
+    this.resolvConf = new ResolvConf(options.resolvConf ?? '/etc/resolv.conf');
   }
 
   lookup(host: string, timeoutMs: number): Promise<ProbeResult> {
@@ -57,9 +67,8 @@ export class HostDnsProber {
 
   /**
    * A `dns.lookup` stand-in for the sockets of the TCP, HTTP and WebSocket probes (the `lookup` option of
-   * net.connect / http.request), so their name resolution is bounded like {@link lookup} instead of
-   * flooding the threadpool with getaddrinfo calls nobody waits for. A lookup that got no answer in time
-   * fails with `EAI_AGAIN`, as getaddrinfo itself reports a DNS timeout.
+   * net.connect / http.request), so their name resolution is bounded like {@link lookup}. A lookup that got
+   * no answer in time fails with `EAI_AGAIN`, as getaddrinfo itself reports a DNS timeout.
    */
   socketLookup(timeoutMs: number): LookupFunction {
     return (hostname, options, callback) => {
@@ -68,15 +77,13 @@ export class HostDnsProber {
         const addresses = (result.ok ? (result.detail?.['addresses'] as string[]) : [])
           .map((address) => ({ address, family: isIP(address) }))
           .filter((entry) => family === 0 || entry.family === family);
-        if (addresses.length === 0) {
+        const first = addresses[0];
+        if (!first) {
           const code = result.ok ? 'ENOTFOUND' : result.error?.code === 'TIMEOUT' ? 'EAI_AGAIN' : (result.error?.code ?? 'ENOTFOUND');
           const error = Object.assign(new Error(`${code} ${hostname}`), { code, hostname }) as NodeJS.ErrnoException;
           callback(error, options.all ? [] : '', 0);
-        } else if (options.all) {
-          callback(null, addresses);
-        } else {
-          callback(null, addresses[0]!.address, addresses[0]!.family);
-        }
+        } else if (options.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
       });
     };
   }
@@ -85,24 +92,11 @@ export class HostDnsProber {
     const start = performance.now();
     const deadline = start + timeoutMs;
     const base = { kind: 'dns-host' as const, target: host, from: 'host' };
-    const done = (result: DnsResult): ProbeResult =>
-      result.ok
-        ? { ...base, ok: true, latencyMs: elapsed(start), detail: { addresses: result.addresses } }
-        : { ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(result.error, host), detail: { addresses: [] } };
-    const timedOut = (): ProbeResult => ({
-      ...base,
-      ok: false,
-      latencyMs: elapsed(start),
-      error: timeoutError(`Lookup of ${host}`, timeoutMs),
-    });
-
-    if (!(await this.isLocal(host))) {
-      const dns = await this.askDns(host, timeoutMs);
-      if (dns.ok) return done(dns);
-      if (NO_ANSWER.has(codeOf(dns.error)) || performance.now() >= deadline) return timedOut();
-    }
-    const result = await this.getaddrinfo(host, deadline);
-    return result === null ? timedOut() : done(result);
+    const result = (await this.isLocal(host)) ? await this.getaddrinfo(host, deadline) : await this.askDns(host, deadline);
+    if (result === null) return { ...base, ok: false, latencyMs: elapsed(start), error: timeoutError(`Lookup of ${host}`, timeoutMs) };
+    return result.ok
+      ? { ...base, ok: true, latencyMs: elapsed(start), detail: { addresses: result.addresses } }
+      : { ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(result.error, host), detail: { addresses: [] } };
   }
 
   private async isLocal(host: string): Promise<boolean> {
@@ -112,20 +106,39 @@ export class HostDnsProber {
     return (await this.hosts.names()).has(name);
   }
 
-  /** A and AAAA from DNS, cancelled at the budget: the resolver's sockets and timers go with it. */
-  private async askDns(host: string, timeoutMs: number): Promise<DnsResult> {
-    const resolver = new Resolver({ timeout: Math.max(1, timeoutMs), tries: 1 });
+  /**
+   * The candidate names (search list applied) in turn, A and AAAA each, until one has addresses; null when
+   * the budget runs out first. A name still queued when its budget ran out is never sent.
+   */
+  private askDns(host: string, deadline: number): Promise<DnsResult | null> {
+    return this.dns(async () => {
+      let last: DnsResult = { ok: false, error: Object.assign(new Error(host), { code: 'ENOTFOUND' }) };
+      for (const name of candidateNames(host.toLowerCase(), await this.resolvConf.searchConfig())) {
+        const left = deadline - performance.now();
+        if (left <= 0) return null;
+        const answer = await this.query(name, left);
+        if (answer === null) return null;
+        if (answer.ok) return answer;
+        last = answer;
+      }
+      return last;
+    });
+  }
+
+  /** A and AAAA of one name from DNS, cancelled after `budgetMs` (the resolver's sockets and timers go with it). */
+  private async query(name: string, budgetMs: number): Promise<DnsResult | null> {
+    // Two tries within the budget (c-ares doubles the timeout for the retry): a dropped query is asked again.
+    const resolver = new Resolver({ timeout: Math.max(1, Math.floor(budgetMs / 3)), tries: 2 });
     if (this.options.servers) resolver.setServers(this.options.servers);
-    const timer = setTimeout(() => resolver.cancel(), timeoutMs);
+    const timer = setTimeout(() => resolver.cancel(), budgetMs);
     try {
-      const [v4, v6] = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
-      const addresses = [...(v4.status === 'fulfilled' ? v4.value : []), ...(v6.status === 'fulfilled' ? v6.value : [])];
+      const answers = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
+      const addresses = answers.flatMap((a) => (a.status === 'fulfilled' ? a.value : []));
       if (addresses.length > 0) return { ok: true, addresses };
-      const failure = [v4, v6].find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      // "No answer" only when neither family got one; a definite NXDOMAIN/ENODATA on one family wins.
-      const definite = [v4, v6].find((r) => r.status === 'rejected' && !NO_ANSWER.has(codeOf(r.reason))) as
-        PromiseRejectedResult | undefined;
-      return { ok: false, error: (definite ?? failure)?.reason };
+      const reasons = answers.map((a) => (a as PromiseRejectedResult).reason as unknown);
+      // A definite answer (NXDOMAIN, no such record, refused) on either family beats a lost one.
+      const definite = reasons.find((reason) => !NO_ANSWER.has(codeOf(reason)));
+      return definite === undefined ? null : { ok: false, error: definite };
     } finally {
       clearTimeout(timer);
     }
@@ -137,7 +150,7 @@ export class HostDnsProber {
    * ignored), so no more than `concurrency` threadpool threads are ever held by lookups.
    */
   private getaddrinfo(host: string, deadline: number): Promise<DnsResult | null> {
-    const task = this.limit(() =>
+    const task = this.threadpool(() =>
       performance.now() >= deadline
         ? Promise.resolve(null)
         : new Promise<DnsResult>((resolve) => {
