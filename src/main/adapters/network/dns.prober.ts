@@ -25,6 +25,12 @@ export interface HostDnsOptions {
   resolvConf?: string;
   /** DNS servers for the resolver (default: the system's, from resolv.conf). For tests. */
   servers?: string[];
+  /**
+   * Ask DNS with the c-ares resolver (default: on Linux only). Elsewhere the OS resolver knows more than
+   * resolv.conf says (macOS scoped resolvers for VPN domains, Windows' per-interface DNS), so every name
+   * goes to getaddrinfo, still bounded by {@link concurrency} and the budget.
+   */
+  resolverForDns?: boolean;
 }
 
 /** Codes with which the DNS resolver says "no answer came". */
@@ -35,7 +41,7 @@ type DnsResult = { ok: true; addresses: string[] } | { ok: false; error: unknown
 /**
  * DNS from where Stack Doctor runs, as a client on this machine would resolve, but bounded and cancellable.
  * Identical names in flight share one lookup. Local names (IP literals, `localhost`, the hosts file, this
- * machine's name, `.local`) go to getaddrinfo, at most {@link HostDnsOptions.concurrency} at once. Other
+ * machine's name, `.local`) go to getaddrinfo, at most {@link HostDnsOptions.concurrency} at once. On Linux, other
  * names are asked of the system's DNS servers with the c-ares resolver, the resolv.conf search list applied
  * as getaddrinfo would, at most {@link HostDnsOptions.dnsConcurrency} names at once, and cancelled at the
  * caller's budget: nothing of a lookup outlives its budget (getaddrinfo, which cannot be cancelled, held
@@ -92,7 +98,8 @@ export class HostDnsProber {
     const start = performance.now();
     const deadline = start + timeoutMs;
     const base = { kind: 'dns-host' as const, target: host, from: 'host' };
-    const result = (await this.isLocal(host)) ? await this.getaddrinfo(host, deadline) : await this.askDns(host, deadline);
+    const viaDns = (this.options.resolverForDns ?? process.platform === 'linux') && !(await this.isLocal(host));
+    const result = viaDns ? await this.askDns(host, deadline) : await this.getaddrinfo(host, deadline);
     if (result === null) return { ...base, ok: false, latencyMs: elapsed(start), error: timeoutError(`Lookup of ${host}`, timeoutMs) };
     return result.ok
       ? { ...base, ok: true, latencyMs: elapsed(start), detail: { addresses: result.addresses } }
