@@ -1,4 +1,4 @@
-import type { ContainerDnsCheck, PortCheck, UrlCheck } from '../../../src/main/core/diagnosis/probe-facts.ts';
+import type { ContainerDnsFact, PortFact, UrlFact } from '../../../src/main/core/checks/check-facts.ts';
 import { configFindings, noStackFindings } from '../../../src/main/core/findings/config.rules.ts';
 import { containerFindings } from '../../../src/main/core/findings/container.rules.ts';
 import { containerDnsFindings, hostDnsFindings } from '../../../src/main/core/findings/dns.rules.ts';
@@ -46,7 +46,7 @@ export function findingsForName(name: string): Finding[] {
   const withContainer = (over: Partial<StackService>) => service({ name: 'api', ...over });
   const api = withContainer({ container: running, healthUrl: 'http://127.0.0.1:18080/health' });
   const consumer = service({ name: 'dev', container: running, targets: [target(`http://${name}:8006`, name, 8006)] });
-  const dnsCheck = (over: Partial<ContainerDnsCheck>): ContainerDnsCheck => ({
+  const dnsCheck = (over: Partial<ContainerDnsFact>): ContainerDnsFact => ({
     service: consumer,
     container: running,
     target: target('http://orchestrator-service:8006', 'orchestrator-service', 8006),
@@ -55,8 +55,8 @@ export function findingsForName(name: string): Finding[] {
     topology: { resolves: false, reachableOn: ['shop_backend'], note: 'no shared network' },
     ...over,
   });
-  const closed: PortCheck = { service: api, binding: published, probe: failed('tcp', '127.0.0.1:18080', 'ECONNREFUSED') };
-  const health: UrlCheck[] = [
+  const closed: PortFact = { service: api, binding: published, probe: failed('tcp', '127.0.0.1:18080', 'ECONNREFUSED') };
+  const health: UrlFact[] = [
     { service: api, url, probe: failed('http', url, 'ECONNREFUSED') },
     { service: api, url, probe: probe({ kind: 'http', target: url, ok: true, detail: { status: 200, healthStatus: 'degraded' } }) },
   ];

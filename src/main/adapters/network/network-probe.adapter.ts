@@ -1,25 +1,40 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../../core/ports/index.ts';
-import { probeDns } from './dns.probe.ts';
-import { probeHttp } from './http.probe.ts';
-import { probeTcp } from './tcp.probe.ts';
-import { probeWs } from './ws.probe.ts';
+import { HostDnsProber, type HostDnsOptions } from './dns.prober.ts';
+import { probeHttp } from './http.prober.ts';
+import { probeTcp } from './tcp.prober.ts';
+import { probeWs } from './ws.prober.ts';
 
-/** Probes from the machine Stack Doctor runs on (`from: 'host'`), with node:dns, node:net, node:http(s) and ws. */
+/** Options of {@link NetworkProbeAdapter}. */
+export interface NetworkProbeOptions {
+  /** How host DNS lookups are bounded (concurrency, hosts file, servers); defaults in {@link HostDnsOptions}. */
+  dns?: HostDnsOptions;
+}
+
+/**
+ * Probes from the machine Stack Doctor runs on (`from: 'host'`), with node:dns, node:net, node:http(s) and ws.
+ * Every name, the probes' own sockets included, is resolved through one bounded {@link HostDnsProber}.
+ */
 export class NetworkProbeAdapter implements NetworkProbePort {
+  private readonly dns: HostDnsProber;
+
+  constructor(options: NetworkProbeOptions = {}) {
+    this.dns = new HostDnsProber(options.dns);
+  }
+
   lookup(host: string, timeoutMs: number): Promise<ProbeResult> {
-    return probeDns(host, timeoutMs);
+    return this.dns.lookup(host, timeoutMs);
   }
 
   tcpConnect(host: string, port: number, timeoutMs: number): Promise<ProbeResult> {
-    return probeTcp(host, port, timeoutMs);
+    return probeTcp(host, port, timeoutMs, this.dns.socketLookup(timeoutMs));
   }
 
   httpGet(url: string, timeoutMs: number, headers?: Record<string, string>): Promise<ProbeResult> {
-    return probeHttp(url, timeoutMs, headers);
+    return probeHttp(url, timeoutMs, headers, this.dns.socketLookup(timeoutMs));
   }
 
   wsHandshake(url: string, timeoutMs: number): Promise<ProbeResult> {
-    return probeWs(url, timeoutMs);
+    return probeWs(url, timeoutMs, this.dns.socketLookup(timeoutMs));
   }
 }

@@ -1,4 +1,4 @@
-import { isSingleLabel, normalizeHost } from '../probes/host-name.ts';
+import { isSingleLabel, normalizeHost } from '../network/host-name.ts';
 
 /** Most of a frame or body kept on an error, in characters (the schema documents 2 KiB). */
 export const RAW_FRAME_CAP = 2048;

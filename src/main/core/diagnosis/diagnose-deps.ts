@@ -1,3 +1,4 @@
+import type { CheckRegistry } from '../checks/check-registry.ts';
 import type { Clock } from '../ports/clock.port.ts';
 import type { EngineReadPort } from '../ports/engine-read.port.ts';
 import type { Logger } from '../ports/logger.port.ts';
@@ -15,4 +16,6 @@ export interface DiagnoseDeps {
   logger: Logger;
   /** Correlation ids (crypto.randomUUID in the app). */
   newId(): string;
+  /** The checks to run; default the built-in ones (checks/builtin-checks.ts). */
+  checks?: CheckRegistry;
 }

@@ -1,10 +1,8 @@
-import {
-  DEFAULT_FALLBACK_URL,
-  compareFindings,
-  type Diagnosis,
-  type Finding,
-  type OrchestratorTarget,
-} from '../../../shared/model/index.ts';
+import { DEFAULT_FALLBACK_URL, compareFindings, type Diagnosis, type OrchestratorTarget } from '../../../shared/model/index.ts';
+import { builtinChecks } from '../checks/builtin-checks.ts';
+import type { CheckScope } from '../checks/check.ts';
+import { orchestratorTargetFacts } from '../checks/check-facts.ts';
+import { runChecks } from '../checks/run-checks.ts';
 import { discoverStack } from '../discovery/discover-stack.ts';
 import { DiagnoseInputError } from '../errors.ts';
 import { collectFindings } from '../findings/collect-findings.ts';
@@ -16,14 +14,14 @@ import { detectRuntime } from '../runtime/detect-runtime.ts';
 import type { DiagnoseDeps } from './diagnose-deps.ts';
 import type { ResolvedDiagnoseOptions } from './diagnose-options.ts';
 import { checkEngine } from './engine-check.ts';
-import { runProbes } from './run-probes.ts';
 import { buildServiceReports } from './service-reports.ts';
 import { buildTruthMatrix } from './truth-matrix.ts';
 import { verdictOf } from './verdict.ts';
 
 /**
- * One diagnosis run: workspace → runtime + engine → discovery → (config invalid? stop) → every probe at
- * once → findings, verdict, truth matrix. Rejects only with DiagnoseInputError; stack problems are findings.
+ * One diagnosis run: workspace → runtime + engine → discovery → (config invalid? stop) → every registered
+ * check at once → findings, verdict, truth matrix. Rejects only with DiagnoseInputError; stack problems are
+ * findings.
  */
 export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOptions): Promise<Diagnosis> {
   const { clock } = deps;
@@ -83,15 +81,16 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
   }
 
   const timeoutMs = options.timeoutExplicit ? options.timeoutMs : (config.probe?.timeoutMs ?? options.timeoutMs);
-  const facts = await runProbes({
-    engine: deps.engine,
-    net: deps.net,
+  const scope: CheckScope = {
     stack,
+    services: stack.services,
     config,
+    engine: engine.report,
+    runtime,
     containers: engine.containers,
     networks: engine.networks,
     timeoutMs,
-    now: () => clock.now(),
+    timeoutOf: (service) => config.services?.[service.name]?.timeoutMs ?? timeoutMs,
     orchestrator: {
       configuredUrl: configured.url,
       configuredFrom: configured.from,
@@ -101,19 +100,14 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
       timeoutMs,
       headers: { 'X-Correlation-ID': correlationId },
     },
-  });
-  const findings: Finding[] = collectFindings({
-    stack,
-    engine: engine.report,
-    runtime,
-    facts,
-    otherProjects: discovery.otherProjects,
-  });
+  };
+  const checks = (deps.checks ?? builtinChecks()).list();
+  const facts = await runChecks(checks, scope, { engine: deps.engine, net: deps.net, clock });
   return finish({
-    orchestrator: facts.orchestrator,
+    orchestrator: facts.get(orchestratorTargetFacts)[0] ?? notChecked(configured, 'Not checked: no orchestrator check is registered.'),
     projects: buildTruthMatrix(stack, facts, engine.report.ok),
-    services: buildServiceReports(stack.services, facts),
-    findings,
+    services: buildServiceReports(checks, facts, scope),
+    findings: collectFindings({ checks, facts, scope, otherProjects: discovery.otherProjects }),
     otherProjects: discovery.otherProjects,
   });
 }

@@ -1,12 +1,45 @@
-import type { DependencyTarget, MatrixProject, MatrixTarget, Reachability, Stack, StackService } from '../../../shared/model/index.ts';
-import { hostPortKey, type ProbeFacts } from './probe-facts.ts';
+import type {
+  DependencyTarget,
+  MatrixProject,
+  MatrixTarget,
+  ProbeResult,
+  Reachability,
+  Stack,
+  StackService,
+} from '../../../shared/model/index.ts';
+import { containerDnsFacts, hostDnsFacts, hostTcpFacts, type ContainerDnsFact } from '../checks/check-facts.ts';
+import type { FactView } from '../checks/fact-store.ts';
+import { hostPortKey } from '../checks/target-subjects.ts';
+
+/** The facts one matrix row is read from, indexed once per run. */
+interface MatrixFacts {
+  hostDns: Map<string, ProbeResult>;
+  hostTcp: Map<string, ProbeResult>;
+  /** Container DNS facts by consumer service, then host. */
+  containerDns: Map<StackService, Map<string, ContainerDnsFact>>;
+}
+
+function indexFacts(facts: FactView): MatrixFacts {
+  const containerDns = new Map<StackService, Map<string, ContainerDnsFact>>();
+  for (const fact of facts.get(containerDnsFacts)) {
+    const byHost = containerDns.get(fact.service) ?? new Map<string, ContainerDnsFact>();
+    if (!byHost.has(fact.target.host)) byHost.set(fact.target.host, fact);
+    containerDns.set(fact.service, byHost);
+  }
+  return {
+    hostDns: new Map(facts.get(hostDnsFacts).map((f) => [f.host, f.probe])),
+    hostTcp: new Map(facts.get(hostTcpFacts).map((f) => [hostPortKey(f.host, f.port), f.probe])),
+    containerDns,
+  };
+}
 
 /**
  * The runtime truth matrix: per project, its files, containers up / services total, and one row per
  * (consumer, configured target) saying whether it resolves and answers from inside the consumer and from here.
  */
-export function buildTruthMatrix(stack: Stack, facts: ProbeFacts, engineOk: boolean): MatrixProject[] {
+export function buildTruthMatrix(stack: Stack, view: FactView, engineOk: boolean): MatrixProject[] {
   const aliases = new Set(stack.aliases);
+  const facts = indexFacts(view);
   return stack.projects.map((project) => {
     const services = stack.services.filter((s) => s.project === project.name);
     return {
@@ -19,7 +52,7 @@ export function buildTruthMatrix(stack: Stack, facts: ProbeFacts, engineOk: bool
   });
 }
 
-function row(service: StackService, target: DependencyTarget, facts: ProbeFacts, aliases: Set<string>, engineOk: boolean): MatrixTarget {
+function row(service: StackService, target: DependencyTarget, facts: MatrixFacts, aliases: Set<string>, engineOk: boolean): MatrixTarget {
   return {
     ...target,
     consumer: service.name,
@@ -32,8 +65,8 @@ function notChecked(note: string): Reachability {
   return { resolves: null, answers: null, basis: 'not-checked', note };
 }
 
-function fromContainer(service: StackService, target: DependencyTarget, facts: ProbeFacts, engineOk: boolean): Reachability {
-  const check = facts.containerDns.find((c) => c.service === service && c.target.host === target.host);
+function fromContainer(service: StackService, target: DependencyTarget, facts: MatrixFacts, engineOk: boolean): Reachability {
+  const check = facts.containerDns.get(service)?.get(target.host);
   if (check) {
     const r = check.reachability;
     // A name that does not resolve cannot answer, whatever the probe could tell.
@@ -45,7 +78,7 @@ function fromContainer(service: StackService, target: DependencyTarget, facts: P
   return notChecked('not probed');
 }
 
-function fromHost(target: DependencyTarget, facts: ProbeFacts, aliases: Set<string>): Reachability {
+function fromHost(target: DependencyTarget, facts: MatrixFacts, aliases: Set<string>): Reachability {
   const dns = facts.hostDns.get(target.host);
   const tcp = facts.hostTcp.get(hostPortKey(target.host, target.port));
   if (!dns) return notChecked('not probed');

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ContainerInfo, Stack, StackConfig, StackProject, StackService } from '../../../shared/model/index.ts';
 import { DiagnoseInputError } from '../errors.ts';
 import type { WorkspacePort } from '../ports/index.ts';
+import { calledPortsOf } from './called-ports.ts';
 import type { ConfigIssue } from './config-issue.ts';
 import { unreadableIssue } from './config-file-read.ts';
 import { projectNetworkNames } from './compose-model.ts';
@@ -11,7 +12,6 @@ import { deriveHealthUrl } from './health-url.ts';
 import { buildServiceDrafts } from './service-drafts.ts';
 import type { ServiceDraft } from './service-drafts.ts';
 import { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
-import { isHttpTarget } from './url-targets.ts';
 import { IMAGE_DEVCONTAINER_PROJECT, loadWorkspaceDeclarations } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
 
@@ -82,9 +82,10 @@ export async function discoverStack(ws: WorkspacePort, input: DiscoverStackInput
     ...(config.orchestrator?.aliases ?? []),
   ]);
 
+  const tiedByProject = groupBy(tied, (container) => composeProjectOf(container) ?? '');
   const stack: Stack = {
     workspace,
-    projects: projects.map((project) => toStackProject(project, tied, declarations.devcontainer?.networks ?? [])),
+    projects: projects.map((project) => toStackProject(project, tied, tiedByProject, declarations.devcontainer?.networks ?? [])),
     services,
     aliases,
   };
@@ -109,19 +110,14 @@ async function loadStackConfig(
 
 function toServices(drafts: readonly ServiceDraft[], config: StackConfig): StackService[] {
   const withTargets = drafts.map((draft) => ({ draft, targets: draft.targets }));
+  const calledPorts = calledPortsOf(withTargets.map(({ draft, targets }) => ({ names: draft.names, targets })));
   return withTargets
+    .map(({ draft, targets }, index) => ({ draft, targets, called: calledPorts[index] ?? [] }))
     .filter(({ draft }) => config.services?.[draft.name]?.ignore !== true)
-    .map(({ draft, targets }): StackService => {
+    .map(({ draft, targets, called }): StackService => {
       const serviceConfig = config.services?.[draft.name];
-      const names = new Set(draft.names.map((name) => name.toLowerCase()));
-      // Container ports other services call over HTTP: the port a health URL should be published from.
-      const calledPorts = withTargets
-        .filter((other) => other.draft !== draft)
-        .flatMap((other) => other.targets)
-        .filter((target) => isHttpTarget(target) && names.has(target.host))
-        .map((target) => target.port);
       const healthUrl =
-        serviceConfig?.health ?? deriveHealthUrl({ ports: draft.ports, calledPorts, healthPath: serviceConfig?.healthPath });
+        serviceConfig?.health ?? deriveHealthUrl({ ports: draft.ports, calledPorts: called, healthPath: serviceConfig?.healthPath });
       const service: StackService = {
         name: draft.name,
         project: draft.project,
@@ -137,17 +133,21 @@ function toServices(drafts: readonly ServiceDraft[], config: StackConfig): Stack
     });
 }
 
-function toStackProject(project: DeclaredProject, tied: readonly ContainerInfo[], devcontainerNetworks: string[]): StackProject {
+function toStackProject(
+  project: DeclaredProject,
+  tied: readonly ContainerInfo[],
+  tiedByProject: ReadonlyMap<string, readonly ContainerInfo[]>,
+  devcontainerNetworks: string[],
+): StackProject {
   let networks: string[];
   if (project.compose) networks = projectNetworkNames(project.compose);
   else if (project.kind === 'devcontainer' && project.files.length > 0) networks = devcontainerNetworks;
   else {
     // Only labels describe it: the user-defined networks its containers are on.
-    const onProject = tied.filter((container) =>
+    const onProject =
       project.kind === 'devcontainer'
-        ? isDevcontainerContainer(container) && !composeProjectOf(container)
-        : composeProjectOf(container) === project.name,
-    );
+        ? tied.filter((container) => isDevcontainerContainer(container) && !composeProjectOf(container))
+        : (tiedByProject.get(project.name) ?? []);
     networks = unique(onProject.flatMap((c) => c.networks.map((n) => n.name)).filter((n) => !['bridge', 'host', 'none'].includes(n)));
   }
   return { name: project.name, kind: project.kind, files: project.files, networks };
@@ -165,6 +165,17 @@ function listOtherProjects(containers: readonly ContainerInfo[]): OtherProject[]
     byName.set(name, entry);
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function unique(values: readonly string[]): string[] {

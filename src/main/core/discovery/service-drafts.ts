@@ -42,13 +42,19 @@ export function buildServiceDrafts(input: DraftInput): ServiceDraft[] {
     return preferredContainer(candidates);
   };
   const drafts: ServiceDraft[] = [];
+  // Indexed once: matching each declared service against every container would be quadratic in services.
+  const byService = new Map<string, ContainerInfo[]>();
+  for (const container of input.containers) {
+    const key = `${composeProjectOf(container) ?? ''}\u0000${composeServiceOf(container) ?? ''}`;
+    const group = byService.get(key);
+    if (group) group.push(container);
+    else byService.set(key, [container]);
+  }
 
   for (const project of input.projects) {
     if (project.compose) {
       for (const service of project.compose.services) {
-        const container = take(
-          input.containers.filter((c) => composeProjectOf(c) === project.name && composeServiceOf(c) === service.name),
-        );
+        const container = take(byService.get(`${project.name}\u0000${service.name}`) ?? []);
         const isDev = project.name === input.devcontainerProject && service.name === input.devcontainer?.service;
         drafts.push(declaredDraft(project.name, service, container, isDev, input.devcontainer));
       }

@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
-import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import type { PortFact, UrlFact } from '../checks/check-facts.ts';
 
 /**
  * Error codes of a connection the host port accepted and then dropped without a byte. Docker's userland
@@ -9,7 +9,7 @@ const DROPPED_CODES = new Set(['PEER_CLOSED', 'ECONNRESET', 'EPIPE']);
 
 /** A published port of a running container that does not answer, and the probes that show it. */
 export interface ClosedPort {
-  check: PortCheck;
+  check: PortFact;
   /** The failed TCP probe, or the passing TCP probe plus the HTTP/WS probe that was dropped. */
   evidence: ProbeResult[];
   /** Accepted then dropped (docker-proxy with nothing behind it), rather than refused or timed out. */
@@ -35,7 +35,7 @@ export function urlPort(url: string): string {
  * same service on that host port was dropped with no answer at all. The second case is the deterministic
  * signal for a docker-proxy port whose drop came after the TCP probe's watch window.
  */
-export function closedPorts(ports: PortCheck[], urls: UrlCheck[] = []): ClosedPort[] {
+export function closedPorts(ports: PortFact[], urls: UrlFact[] = []): ClosedPort[] {
   return ports
     .filter((p) => p.service.container?.state === 'running')
     .flatMap((check): ClosedPort[] => {
@@ -48,6 +48,6 @@ export function closedPorts(ports: PortCheck[], urls: UrlCheck[] = []): ClosedPo
 }
 
 /** `service|hostPort` keys of {@link closedPorts}: a health or WS failure there is the same fact again. */
-export function closedPortKeys(ports: PortCheck[], urls: UrlCheck[] = []): Set<string> {
+export function closedPortKeys(ports: PortFact[], urls: UrlFact[] = []): Set<string> {
   return new Set(closedPorts(ports, urls).map(({ check }) => `${check.service.name}|${check.binding.hostPort ?? ''}`));
 }

@@ -1,42 +1,27 @@
-import { compareFindings, type EngineReport, type Finding, type Runtime, type Stack } from '../../../shared/model/index.ts';
-import type { ProbeFacts } from '../diagnosis/probe-facts.ts';
+import { compareFindings, type Finding } from '../../../shared/model/index.ts';
+import type { AnyCheck, CheckScope } from '../checks/check.ts';
+import type { FactView } from '../checks/fact-store.ts';
+import type { OtherProject } from '../discovery/discover-stack.ts';
 import { noStackFindings } from './config.rules.ts';
-import { containerFindings } from './container.rules.ts';
-import { containerDnsFindings, hostDnsFindings } from './dns.rules.ts';
 import { engineFindings } from './engine.rules.ts';
-import { healthFindings, wsFindings } from './health.rules.ts';
-import { orchestratorFindings } from './orchestrator.rules.ts';
-import { portClosedFindings, portNotPublishedFindings } from './port.rules.ts';
 
 export interface FindingInput {
-  stack: Stack;
-  engine: EngineReport;
-  runtime: Runtime;
-  facts: ProbeFacts;
-  otherProjects: { name: string; workingDir?: string; containers: number }[];
+  /** The checks that ran, in registry order: each derives its own findings from the run's facts. */
+  checks: readonly AnyCheck[];
+  facts: FactView;
+  scope: CheckScope;
+  otherProjects: OtherProject[];
 }
 
-/** Every rule over one run's facts, without duplicates, worst first. */
-export function collectFindings({ stack, engine, runtime, facts, otherProjects }: FindingInput): Finding[] {
-  const services = stack.services;
-  let orchestratorHost: string | null = null;
-  try {
-    orchestratorHost = new URL(facts.orchestrator.configuredUrl).hostname;
-  } catch {
-    orchestratorHost = null;
-  }
+/**
+ * Every finding of one run, without duplicates, worst first: the engine's and the stack's own (decided
+ * before any check ran), then each check's, in registry order.
+ */
+export function collectFindings({ checks, facts, scope, otherProjects }: FindingInput): Finding[] {
   const all = [
-    ...engineFindings(engine),
-    ...noStackFindings({ stack, otherProjects, engineOk: engine.ok }),
-    // Container facts only exist when the engine answered.
-    ...(engine.ok ? containerFindings(services) : []),
-    ...containerDnsFindings(facts.containerDns, services),
-    ...hostDnsFindings({ services, hostDns: facts.hostDns, aliases: stack.aliases }),
-    ...portClosedFindings(facts.ports, [...facts.health, ...facts.ws]),
-    ...(engine.ok ? portNotPublishedFindings({ services, orchestratorHost }) : []),
-    ...healthFindings(facts.health, facts.ports, facts.ws),
-    ...wsFindings(facts.ws, facts.ports, facts.health),
-    ...orchestratorFindings({ orchestrator: facts.orchestrator, services, runtime }),
+    ...engineFindings(scope.engine),
+    ...noStackFindings({ stack: scope.stack, otherProjects, engineOk: scope.engine.ok }),
+    ...checks.flatMap((check) => check.findings(facts, scope)),
   ];
   return dedupe(all).sort(compareFindings);
 }

@@ -1,6 +1,6 @@
 import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
 import type { ChangeAction, Fix, Finding, LookAction, StackService } from '../../../shared/model/index.ts';
-import { containerStateProbe } from '../diagnosis/container-state.probe.ts';
+import { containerStateResult } from '../checks/container-state.mapper.ts';
 import { refusedFix, refusedName } from './refused-names.ts';
 import { dependentsOf, serviceLabel } from './service-names.ts';
 
@@ -32,7 +32,7 @@ function serviceFindings(service: StackService, all: StackService[]): Finding[] 
       },
     ];
   }
-  const probe = containerStateProbe(container);
+  const probe = containerStateResult(container);
   // Docker named the container, but a stack's labels and a hostile engine are not to be trusted blindly.
   const refused = refusedName(['container', container.name]);
   const start: ChangeAction = { kind: 'start-container', params: { container: container.name } };

@@ -7,7 +7,7 @@ import {
   type ProbeResult,
   type StackService,
 } from '../../../shared/model/index.ts';
-import type { ContainerDnsCheck } from '../diagnosis/probe-facts.ts';
+import type { ContainerDnsFact } from '../checks/check-facts.ts';
 import { refusedFix, refusedName } from './refused-names.ts';
 import { isLoopbackHost, serviceForHost, serviceLabel } from './service-names.ts';
 
@@ -15,7 +15,7 @@ import { isLoopbackHost, serviceForHost, serviceLabel } from './service-names.ts
  * DNS_UNRESOLVABLE_FROM_CONTAINER: a running consumer cannot resolve a host it is configured to call.
  * Skipped when the service behind the host exists but is not running: CONTAINER_EXITED is the root cause.
  */
-export function containerDnsFindings(checks: ContainerDnsCheck[], services: StackService[]): Finding[] {
+export function containerDnsFindings(checks: ContainerDnsFact[], services: StackService[]): Finding[] {
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const check of checks) {
@@ -30,7 +30,7 @@ export function containerDnsFindings(checks: ContainerDnsCheck[], services: Stac
   return findings;
 }
 
-function unresolvableFinding(check: ContainerDnsCheck): Finding {
+function unresolvableFinding(check: ContainerDnsFact): Finding {
   const { service, container, target, topology } = check;
   const consumer = container.name;
   const network = topology.reachableOn[0];

@@ -1,12 +1,12 @@
 import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
 import { nameProblem, type Fix, type Finding, type LookAction } from '../../../shared/model/index.ts';
-import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import type { PortFact, UrlFact } from '../checks/check-facts.ts';
 import { closedPortKeys, urlPort } from './closed-ports.ts';
 import { refusedFix, refusedName } from './refused-names.ts';
 import { serviceLabel } from './service-names.ts';
 
 /** Probe checks of services whose container runs: an exited one is reported once, as CONTAINER_EXITED. */
-function running(checks: UrlCheck[]): UrlCheck[] {
+function running(checks: UrlFact[]): UrlFact[] {
   return checks.filter((c) => c.service.container === null || c.service.container.state === 'running');
 }
 
@@ -14,7 +14,7 @@ function running(checks: UrlCheck[]): UrlCheck[] {
  * HTTP_HEALTH_FAILED (no answer or non-2xx without a health body) and HEALTH_DEGRADED (a
  * `{status: degraded|unhealthy}` body: warning for degraded, error for unhealthy).
  */
-export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCheck[] = []): Finding[] {
+export function healthFindings(health: UrlFact[], ports: PortFact[], ws: UrlFact[] = []): Finding[] {
   // Ports already reported closed: their health failure would say the same thing twice.
   const closed = closedPortKeys(ports, [...health, ...ws]);
   const findings: Finding[] = [];
@@ -53,7 +53,7 @@ export function healthFindings(health: UrlCheck[], ports: PortCheck[], ws: UrlCh
 }
 
 /** WS_HANDSHAKE_FAILED: the configured WebSocket URL does not complete the opening handshake. */
-export function wsFindings(ws: UrlCheck[], ports: PortCheck[], health: UrlCheck[] = []): Finding[] {
+export function wsFindings(ws: UrlFact[], ports: PortFact[], health: UrlFact[] = []): Finding[] {
   const closed = closedPortKeys(ports, [...health, ...ws]);
   return running(ws)
     .filter(({ service, url, probe }) => !probe.ok && !closed.has(`${service.name}|${urlPort(url)}`))

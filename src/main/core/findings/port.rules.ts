@@ -1,6 +1,6 @@
 import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
 import type { Finding, Fix, LookAction, StackService } from '../../../shared/model/index.ts';
-import type { PortCheck, UrlCheck } from '../diagnosis/probe-facts.ts';
+import type { PortFact, UrlFact } from '../checks/check-facts.ts';
 import { closedPorts } from './closed-ports.ts';
 import { refusedFix, refusedName } from './refused-names.ts';
 import { serviceForHost, serviceLabel } from './service-names.ts';
@@ -10,7 +10,7 @@ import { serviceForHost, serviceLabel } from './service-names.ts';
  * fails, or the port accepts and drops the connection (docker-proxy with no listener behind it), seen by
  * the TCP probe or by an HTTP/WS probe of the service on that port (`urls`).
  */
-export function portClosedFindings(ports: PortCheck[], urls: UrlCheck[] = []): Finding[] {
+export function portClosedFindings(ports: PortFact[], urls: UrlFact[] = []): Finding[] {
   return closedPorts(ports, urls).map(({ check: { service, binding, probe }, evidence, dropped }) => {
     const name = service.container?.name ?? service.name;
     const failure = evidence.find((p) => !p.ok) ?? probe;

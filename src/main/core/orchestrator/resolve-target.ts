@@ -1,6 +1,6 @@
 import { DEFAULT_FALLBACK_URL, type OrchestratorTarget, type ProbeResult, type TargetAttempt } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../ports/index.ts';
-import { isIpLiteral, isLocalhost, isSingleLabel, normalizeHost } from '../probes/host-name.ts';
+import { isIpLiteral, isLocalhost, isSingleLabel, normalizeHost } from '../network/host-name.ts';
 import { displayUrl, fallbackFor, healthUrlOf, parseUrl } from './target-urls.ts';
 
 /** Default health path appended to a target URL to decide whether it answers. */

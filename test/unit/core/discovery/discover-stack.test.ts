@@ -285,3 +285,68 @@ describe('discoverStack edge cases', () => {
     expect(result.issues).toMatchObject([{ file: '/w/.devcontainer/missing.yml', message: 'Compose file not found' }]);
   });
 });
+
+describe('discoverStack at scale', () => {
+  const root = '/ws/big';
+
+  /** Counts every property read on the objects it wraps (and on the objects read from them). */
+  function readCounter(): { wrap: <T extends object>(value: T) => T; reads: () => number } {
+    let reads = 0;
+    const wrap = <T extends object>(value: T): T =>
+      new Proxy(value, {
+        get(target, key, receiver) {
+          reads++;
+          const inner: unknown = Reflect.get(target, key, receiver);
+          return inner !== null && typeof inner === 'object' ? wrap(inner) : inner;
+        },
+      });
+    return { wrap, reads: () => reads };
+  }
+
+  /** `n` running services of one compose project, each calling the next by alias over HTTP. */
+  function bigStack(n: number, wrap: <T extends object>(value: T) => T = (value) => value): ContainerInfo[] {
+    return Array.from({ length: n }, (_, i) =>
+      wrap(
+        container({
+          name: `/big-s${i}-1`,
+          labels: composeLabels('big', `s${i}`, root, [`${root}/compose.yaml`]),
+          env: { NEXT_URL: `http://s${(i + 1) % n}:8080/health` },
+          networks: [{ name: 'big_default', aliases: [`s${i}`], ipAddress: '10.0.0.2' }],
+          ports: [{ containerPort: 8080, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 20_000 + (i % 40_000) }],
+        }),
+      ),
+    );
+  }
+
+  const composeOf = (n: number): string =>
+    `name: big\nservices:\n${Array.from({ length: n }, (_, i) => `  s${i}:\n    image: busybox\n`).join('')}`;
+
+  it('reads each container a bounded number of times, however many services the compose file declares', async () => {
+    const perContainer: number[] = [];
+    for (const n of [500, 2_000]) {
+      const counter = readCounter();
+      const workspace = new MemoryWorkspace({ [`${root}/compose.yaml`]: composeOf(n) });
+      const result = await discoverStack(workspace, { workspace: root, extraProjects: [], containers: bigStack(n, counter.wrap) });
+      expect(result.stack.services.filter((s) => s.container !== null)).toHaveLength(n);
+      perContainer.push(counter.reads() / n);
+    }
+    // Linear work reads a container about as often with 2,000 services as with 500; matching every declared
+    // service against every container read each one 4x as often.
+    expect(perContainer[1]! / perContainer[0]!).toBeLessThan(1.2);
+  });
+
+  it('discovers 20,000 labelled services, each called by another over HTTP, with the right health URLs', async () => {
+    const started = performance.now();
+    const result = await discoverStack(new MemoryWorkspace({}, [root]), {
+      workspace: root,
+      extraProjects: [],
+      containers: bigStack(20_000),
+    });
+    expect(result.stack.services).toHaveLength(20_000);
+    const byName = new Map(result.stack.services.map((s) => [s.name, s]));
+    expect(byName.get('s0')?.healthUrl).toBe('http://127.0.0.1:20000/health');
+    expect(byName.get('s19999')?.healthUrl).toBe('http://127.0.0.1:39999/health');
+    // Not asserted (shared machines): the work is proven linear by the read counts; bench/discovery times it.
+    console.info(`discoverStack, 20,000 services: ${Math.round(performance.now() - started)} ms`);
+  }, 60_000);
+});

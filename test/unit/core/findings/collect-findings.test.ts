@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectFindings } from '../../../../src/main/core/findings/collect-findings.ts';
-import { container, emptyFacts, failed, hostRuntime, okEngine, service, stackOf } from './builders.ts';
+import { container, emptyFacts, failed, findingInput, hostRuntime, okEngine, service, stackOf } from './builders.ts';
 
 describe('collectFindings', () => {
   it('sorts worst first and reports an exited container once, not also its ports and health', () => {
@@ -18,34 +18,38 @@ describe('collectFindings', () => {
     const facts = emptyFacts({
       health: [{ service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNREFUSED') }],
     });
-    const findings = collectFindings({
-      stack: stackOf([api, notCreated]),
-      engine: okEngine(),
-      runtime: hostRuntime,
-      facts,
-      otherProjects: [],
-    });
+    const findings = collectFindings(
+      findingInput({
+        stack: stackOf([api, notCreated]),
+        engine: okEngine(),
+        runtime: hostRuntime,
+        facts,
+        otherProjects: [],
+      }),
+    );
     expect(findings.map((f) => f.id)).toEqual(['CONTAINER_EXITED', 'SERVICE_NOT_CREATED']);
   });
 
   it('drops container findings when the engine is unreachable but keeps the orchestrator decision', () => {
-    const findings = collectFindings({
-      stack: stackOf([service({ name: 'api' })]),
-      engine: { ok: false, endpoint: 'unix:///nope.sock', probe: failed('engine', 'unix:///nope.sock', 'ENGINE_UNREACHABLE') },
-      runtime: hostRuntime,
-      facts: emptyFacts({
-        orchestrator: {
-          configuredUrl: 'http://orchestrator-service:8006',
-          configuredFrom: 'default',
-          resolvedUrl: null,
-          decision: 'unresolvable',
-          reason: 'r',
-          hostIsAlias: true,
-          attempts: [],
-        },
+    const findings = collectFindings(
+      findingInput({
+        stack: stackOf([service({ name: 'api' })]),
+        engine: { ok: false, endpoint: 'unix:///nope.sock', probe: failed('engine', 'unix:///nope.sock', 'ENGINE_UNREACHABLE') },
+        runtime: hostRuntime,
+        facts: emptyFacts({
+          orchestrator: {
+            configuredUrl: 'http://orchestrator-service:8006',
+            configuredFrom: 'default',
+            resolvedUrl: null,
+            decision: 'unresolvable',
+            reason: 'r',
+            hostIsAlias: true,
+            attempts: [],
+          },
+        }),
+        otherProjects: [],
       }),
-      otherProjects: [],
-    });
+    );
     expect(findings.map((f) => f.id)).toEqual(['DOCKER_UNREACHABLE', 'RUNTIME_TARGET_UNRESOLVABLE']);
   });
 });

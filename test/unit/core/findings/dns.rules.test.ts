@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerDnsCheck } from '../../../../src/main/core/diagnosis/probe-facts.ts';
+import type { ContainerDnsFact } from '../../../../src/main/core/checks/check-facts.ts';
 import { containerDnsFindings, hostDnsFindings } from '../../../../src/main/core/findings/dns.rules.ts';
 import { container, failed, probe, service, target } from './builders.ts';
 
@@ -20,7 +20,7 @@ const dev = service({
   targets: [target('http://orchestrator-service:8006', 'env:ORCHESTRATOR_SERVICE_URL')],
 });
 
-function check(over: Partial<ContainerDnsCheck> = {}): ContainerDnsCheck {
+function check(over: Partial<ContainerDnsFact> = {}): ContainerDnsFact {
   return {
     service: dev,
     container: devContainer,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortCheck, UrlCheck } from '../../../../src/main/core/diagnosis/probe-facts.ts';
+import type { PortFact, UrlFact } from '../../../../src/main/core/checks/check-facts.ts';
 import { healthFindings, wsFindings } from '../../../../src/main/core/findings/health.rules.ts';
 import { portClosedFindings, portNotPublishedFindings } from '../../../../src/main/core/findings/port.rules.ts';
 import { container, failed, probe, service, target } from './builders.ts';
@@ -9,8 +9,8 @@ const api = service({
   container: container({ name: 'shop-api-1', ports: [{ containerPort: 8080, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 18080 }] }),
   healthUrl: 'http://localhost:18080/health',
 });
-const closed: PortCheck = { service: api, binding: api.container!.ports[0]!, probe: failed('tcp', '127.0.0.1:18080', 'ECONNREFUSED') };
-const open: PortCheck = { ...closed, probe: probe({ kind: 'tcp', target: '127.0.0.1:18080' }) };
+const closed: PortFact = { service: api, binding: api.container!.ports[0]!, probe: failed('tcp', '127.0.0.1:18080', 'ECONNREFUSED') };
+const open: PortFact = { ...closed, probe: probe({ kind: 'tcp', target: '127.0.0.1:18080' }) };
 
 describe('portClosedFindings', () => {
   it('reports a published port of a running container that refuses', () => {
@@ -19,14 +19,14 @@ describe('portClosedFindings', () => {
   });
 
   it('reports a port that accepts and drops the connection (docker-proxy with no listener behind it)', () => {
-    const dropped: PortCheck = { ...closed, probe: failed('tcp', '127.0.0.1:18080', 'PEER_CLOSED', { connected: true }) };
+    const dropped: PortFact = { ...closed, probe: failed('tcp', '127.0.0.1:18080', 'PEER_CLOSED', { connected: true }) };
     const [f] = portClosedFindings([dropped]);
     expect(f?.summary).toContain('accepts connections but drops them unanswered');
     expect(f?.cause).toContain("Docker's proxy accepted the connection");
   });
 
   it('reports an open TCP port whose health GET was dropped without an answer, with both probes as evidence', () => {
-    const reset: UrlCheck = { service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNRESET') };
+    const reset: UrlFact = { service: api, url: api.healthUrl!, probe: failed('http', api.healthUrl!, 'ECONNRESET') };
     const [f] = portClosedFindings([open], [reset]);
     expect(f).toMatchObject({
       id: 'PORT_CLOSED',
@@ -37,7 +37,7 @@ describe('portClosedFindings', () => {
     });
     expect(healthFindings([reset], [open])).toEqual([]);
     // An HTTP answer, even a 500, proves something listens: that is a health failure, not a closed port.
-    const answered: UrlCheck = { ...reset, probe: failed('http', api.healthUrl!, 'HTTP_500', { status: 500 }) };
+    const answered: UrlFact = { ...reset, probe: failed('http', api.healthUrl!, 'HTTP_500', { status: 500 }) };
     expect(portClosedFindings([open], [answered])).toEqual([]);
   });
 });
@@ -75,7 +75,7 @@ describe('portNotPublishedFindings', () => {
 });
 
 describe('healthFindings', () => {
-  const check = (p: UrlCheck['probe']): UrlCheck => ({ service: api, url: api.healthUrl!, probe: p });
+  const check = (p: UrlFact['probe']): UrlFact => ({ service: api, url: api.healthUrl!, probe: p });
 
   it('reports a non-2xx answer as HTTP_HEALTH_FAILED', () => {
     const [f] = healthFindings([check(failed('http', api.healthUrl!, 'HTTP_500', { status: 500 }))], [open]);
@@ -103,7 +103,7 @@ describe('healthFindings', () => {
 
 describe('wsFindings', () => {
   it('reports a failed handshake', () => {
-    const ws: UrlCheck = {
+    const ws: UrlFact = {
       service: api,
       url: 'ws://localhost:18080/ws',
       probe: failed('ws', 'ws://localhost:18080/ws', 'WS_HANDSHAKE_FAILED', { status: 404 }),

@@ -2,7 +2,7 @@ import type { SmokeDnsCheck } from '../../../../shared/model/index.ts';
 import type { EngineReadPort } from '../../ports/engine-read.port.ts';
 import type { NetworkProbePort } from '../../ports/network-probe.port.ts';
 import type { SmokeExecPort } from '../../ports/smoke-exec.port.ts';
-import { lookupInContainer } from '../../probes/container-lookup.ts';
+import { lookupInContainer } from '../../checks/container-lookup.ts';
 import { error, fail, pass, type CheckContext, type CheckVerdict } from '../smoke-check.ts';
 
 /**

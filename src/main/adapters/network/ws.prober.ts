@@ -1,4 +1,5 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import WebSocket from 'ws';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
@@ -9,8 +10,9 @@ import { errorMessage } from '../../../shared/error-message.ts';
  * Performs a WebSocket opening handshake on `url` (`ws:`/`wss:`), then closes cleanly (1000). Latency is
  * the time to the open. `timeoutMs` bounds the handshake and the close together; past it the socket is
  * terminated. A server that answers without upgrading gives `WS_HANDSHAKE_FAILED` with `detail.status`.
+ * `lookup` resolves the host name (default: the OS resolver through `dns.lookup`).
  */
-export function probeWs(url: string, timeoutMs: number): Promise<ProbeResult> {
+export function probeWs(url: string, timeoutMs: number, lookup?: LookupFunction): Promise<ProbeResult> {
   const start = performance.now();
   const base = { kind: 'ws' as const, target: url, from: 'host' };
   const checked = parseProbeUrl(url, ['ws:', 'wss:']);
@@ -22,7 +24,9 @@ export function probeWs(url: string, timeoutMs: number): Promise<ProbeResult> {
     let resolved = false;
     let socket: WebSocket;
     try {
-      socket = new WebSocket(url, { perMessageDeflate: false, followRedirects: false });
+      // ws hands its options to http.request and net.connect, `lookup` included; its typings leave it out.
+      const options = { perMessageDeflate: false, followRedirects: false, ...(lookup ? { lookup } : {}) } as WebSocket.ClientOptions;
+      socket = new WebSocket(url, options);
     } catch (err) {
       // ws throws synchronously for URLs it refuses (a fragment, for one).
       resolve({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DockerEngineAdapter } from '../../../../src/main/adapters/docker/docker-engine.adapter.ts';
-import { probeDnsFromContainer } from '../../../../src/main/core/probes/container-dns.probe.ts';
+import { dnsFromContainer } from '../../../../src/main/core/checks/dns-from-container.ts';
 import type { NetworkInfo } from '../../../../src/main/core/ports/index.ts';
 import type { ContainerInfo } from '../../../../src/shared/model/index.ts';
 import { createDockerFixture } from '../../support/docker-fixture.ts';
@@ -35,9 +35,9 @@ beforeAll(async () => {
   networks = await engine.listNetworks(10_000);
 });
 
-describe('probeDnsFromContainer on a real engine', () => {
+describe('dnsFromContainer on a real engine', () => {
   it('resolves the alias from a container on the same network, confirmed by busybox nslookup', async () => {
-    const { probe, reachability, topology } = await probeDnsFromContainer(engine, {
+    const { probe, reachability, topology } = await dnsFromContainer(engine, {
       consumer: byName('api'),
       host: 'orchestrator-service',
       containers,
@@ -52,7 +52,7 @@ describe('probeDnsFromContainer on a real engine', () => {
   });
 
   it('does not resolve it from the devcontainer on another network, and names the network to join', async () => {
-    const { probe, reachability, topology } = await probeDnsFromContainer(engine, {
+    const { probe, reachability, topology } = await dnsFromContainer(engine, {
       consumer: byName('devcontainer'),
       host: 'orchestrator-service',
       containers,
@@ -66,7 +66,7 @@ describe('probeDnsFromContainer on a real engine', () => {
   });
 
   it('does not resolve a container name from the default bridge (no embedded DNS there)', async () => {
-    const { reachability } = await probeDnsFromContainer(engine, {
+    const { reachability } = await dnsFromContainer(engine, {
       consumer: byName('legacy'),
       host: fixture.unique('api'),
       containers,
@@ -80,7 +80,7 @@ describe('probeDnsFromContainer on a real engine', () => {
   it('decides from the topology alone for a consumer that is not running', async () => {
     const stopped = byName('stopped');
     expect(stopped.state).toBe('created');
-    const { reachability } = await probeDnsFromContainer(engine, {
+    const { reachability } = await dnsFromContainer(engine, {
       consumer: stopped,
       host: 'orchestrator-service',
       containers,

@@ -25,3 +25,15 @@ export function isSingleLabel(host: string): boolean {
   const h = normalizeHost(host);
   return h.length > 0 && !h.includes('.') && !isIpLiteral(h) && !isLocalhost(h);
 }
+
+/** Letters, digits, `_` and `-` in dot-separated labels of 1–63, at most 253 in all, optionally rooted. */
+const HOST_NAME = /^(?=.{1,253}\.?$)[a-z0-9_](?:[a-z0-9_-]{0,62})(?:\.[a-z0-9_](?:[a-z0-9_-]{0,62}))*\.?$/i;
+
+/**
+ * A name a resolver could be asked about: an IP literal, or labels of letters, digits, `_` and `-` (docker
+ * names allow `_`) that do not start with `-` or `.`. Anything else (`-s`, `x&&id`, spaces, `$`) is no host
+ * name, and must never reach a command line, where a leading `-` would make it an option.
+ */
+export function isValidHostName(host: string): boolean {
+  return isIpLiteral(host) || HOST_NAME.test(host);
+}

@@ -1,3 +1,4 @@
+import { isValidHostName } from '../network/host-name.ts';
 import type { EngineReadPort, ExecResult } from '../ports/index.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 
@@ -12,7 +13,10 @@ export interface ContainerLookup {
   output: string;
   /** One line for the report: `getent: 172.18.0.2`, `nslookup: can't resolve`, `no lookup tool in image`. */
   note: string;
-  /** Set when the lookup itself failed (not the name): `TIMEOUT`, `EXEC_FAILED`, `NO_LOOKUP_TOOL`. */
+  /**
+   * Set when the lookup itself failed or was refused (not the name): `TIMEOUT`, `EXEC_FAILED`,
+   * `NO_LOOKUP_TOOL`, `INVALID_HOST` (the name is no host name: nothing was run).
+   */
   failure?: { code: string; message: string };
 }
 
@@ -57,6 +61,11 @@ function parseNslookup(result: ExecResult): { resolves: boolean; addresses: stri
   return { resolves: result.exitCode === 0 && !failed && addresses.length > 0, addresses };
 }
 
+/**
+ * The lookup commands, as argument vectors (never a shell). No `--` before the name: busybox `nslookup`
+ * rejects it (prints its usage) and Alpine's `getent` has no option parsing and would look up "--" itself;
+ * instead {@link lookupInContainer} refuses any name that is not a host name, so none can start with `-`.
+ */
 const TOOLS = [
   { tool: 'getent' as const, argv: (host: string) => ['getent', 'hosts', host], parse: parseGetent },
   { tool: 'nslookup' as const, argv: (host: string) => ['nslookup', host], parse: parseNslookup },
@@ -64,7 +73,8 @@ const TOOLS = [
 
 /**
  * Resolves `host` inside a running container with the first lookup tool the image has (`getent`, then
- * busybox/bind `nslookup`). `timeoutMs` is the budget for all tries together. Never rejects.
+ * busybox/bind `nslookup`). `timeoutMs` is the budget for all tries together. A name that is no host name
+ * is refused (`INVALID_HOST`) without running anything. Never rejects.
  */
 export async function lookupInContainer(
   engine: EngineReadPort,
@@ -73,6 +83,10 @@ export async function lookupInContainer(
   timeoutMs: number,
   now: () => number,
 ): Promise<ContainerLookup> {
+  if (!isValidHostName(host)) {
+    const message = `"${host}" is not a valid host name: not looked up`;
+    return { tool: null, resolves: null, addresses: [], output: '', note: message, failure: { code: 'INVALID_HOST', message } };
+  }
   const deadline = now() + timeoutMs;
   for (const { tool, argv, parse } of TOOLS) {
     const budget = Math.max(1, Math.round(deadline - now()));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveByTopology } from '../../../../src/main/core/probes/network-topology.ts';
-import { container, network, networks, orchestrator } from './containers.fixture.ts';
+import { resolveByTopology } from '../../../../src/main/core/network/network-topology.ts';
+import { container, network, networks, orchestrator } from '../checks/containers.fixture.ts';
 
 describe('resolveByTopology', () => {
   it('resolves a name served on a shared user-defined network, saying via what', () => {

@@ -1,9 +1,9 @@
 import type { ContainerInfo, ProbeResult, Reachability } from '../../../shared/model/index.ts';
+import { resolveByTopology, type TopologyVerdict } from '../network/network-topology.ts';
 import type { EngineReadPort, NetworkInfo } from '../ports/index.ts';
 import { lookupInContainer, type ContainerLookup } from './container-lookup.ts';
-import { resolveByTopology, type TopologyVerdict } from './network-topology.ts';
 
-export interface ContainerDnsInput {
+export interface DnsFromContainerInput {
   /** The container that is configured to call `host`. */
   consumer: ContainerInfo;
   host: string;
@@ -16,7 +16,7 @@ export interface ContainerDnsInput {
   now?: () => number;
 }
 
-export interface ContainerDnsOutcome {
+export interface DnsFromContainerOutcome {
   probe: ProbeResult;
   reachability: Reachability;
   topology: TopologyVerdict;
@@ -29,7 +29,7 @@ export interface ContainerDnsOutcome {
  * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided.
  * `answers` stays null: TCP reachability is the caller's business.
  */
-export async function probeDnsFromContainer(engine: EngineReadPort, input: ContainerDnsInput): Promise<ContainerDnsOutcome> {
+export async function dnsFromContainer(engine: EngineReadPort, input: DnsFromContainerInput): Promise<DnsFromContainerOutcome> {
   const now = input.now ?? (() => performance.now());
   const start = now();
   const { consumer, host } = input;
@@ -38,7 +38,11 @@ export async function probeDnsFromContainer(engine: EngineReadPort, input: Conta
     consumer.state === 'running' ? await lookupInContainer(engine, consumer.id, host, input.timeoutMs, now) : null;
   const latencyMs = Math.max(0, Math.round((now() - start) * 10) / 10);
 
-  const reachability = decide(topology, lookup, consumer);
+  // A name no resolver accepts cannot resolve, whatever the network model would say of it.
+  const reachability: Reachability =
+    lookup?.failure?.code === 'INVALID_HOST'
+      ? { resolves: false, answers: null, basis: 'topology', note: `${lookup.note}; ${topology.note}` }
+      : decide(topology, lookup, consumer);
   const probe: ProbeResult = {
     kind: 'dns-container',
     target: host,
@@ -52,7 +56,10 @@ export async function probeDnsFromContainer(engine: EngineReadPort, input: Conta
       ...(lookup && lookup.addresses.length > 0 ? { addresses: lookup.addresses } : {}),
     },
   };
-  if (reachability.resolves === false) {
+  if (lookup?.failure?.code === 'INVALID_HOST') {
+    // Reported as what it is, not as a name some resolver failed to find.
+    probe.error = lookup.failure;
+  } else if (reachability.resolves === false) {
     probe.error = { code: 'ENOTFOUND', message: `${consumer.name} cannot resolve ${host}: ${reachability.note}` };
   } else if (reachability.resolves === null) {
     probe.error = lookup?.failure ?? { code: 'INCONCLUSIVE', message: reachability.note };

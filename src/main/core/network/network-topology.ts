@@ -1,5 +1,5 @@
 import type { ContainerInfo } from '../../../shared/model/index.ts';
-import type { NetworkInfo } from '../ports/index.ts';
+import type { NetworkInfo } from '../ports/engine-read.port.ts';
 import { isIpLiteral, isLocalhost, normalizeHost } from './host-name.ts';
 
 /** What Docker's network model says about one container resolving one name. */

@@ -1,4 +1,5 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import type { LookupFunction } from 'node:net';
 import { request as httpsRequest } from 'node:https';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
@@ -14,8 +15,14 @@ const HEALTH_STATUSES = new Set(['healthy', 'degraded', 'unhealthy']);
  * exchange, body included; on expiry the request is destroyed and the result is `TIMEOUT`.
  * ok when the status is 2xx, else `HTTP_<status>`. detail: `{ status, contentType?, body?, healthStatus?,
  * truncated? }`; `body` is the parsed JSON when the response is JSON and fits in {@link HTTP_BODY_CAP_BYTES}.
+ * `lookup` resolves the host name (default: the OS resolver through `dns.lookup`).
  */
-export function probeHttp(url: string, timeoutMs: number, headers: Record<string, string> = {}): Promise<ProbeResult> {
+export function probeHttp(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {},
+  lookup?: LookupFunction,
+): Promise<ProbeResult> {
   const start = performance.now();
   const base = { kind: 'http' as const, target: url, from: 'host' };
   const checked = parseProbeUrl(url, ['http:', 'https:']);
@@ -30,6 +37,7 @@ export function probeHttp(url: string, timeoutMs: number, headers: Record<string
       req = request(parsed, {
         method: 'GET',
         agent: false,
+        ...(lookup ? { lookup } : {}),
         headers: { accept: 'application/json, */*;q=0.5', connection: 'close', 'user-agent': 'stack-doctor', ...headers },
       });
     } catch (err) {

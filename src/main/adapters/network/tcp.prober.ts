@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import { connect, type LookupFunction, type Socket } from 'node:net';
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
 
@@ -16,9 +16,10 @@ export const PEER_CLOSE_WINDOW_MS = 100;
  * so nothing lingers. A peer that sends data first (SSH, SMTP, MySQL) is open at once; one that closes or
  * resets the connection before sending anything is `PEER_CLOSED` / `ECONNRESET` with
  * `detail.connected: true`: the port accepts but nothing answers behind it.
- * detail: `{ address, connectMs }` on success (latencyMs is the connect time, not the watch).
+ * detail: `{ address, connectMs }` on success (latencyMs is the connect time, not the watch). `lookup`
+ * resolves the host name (default: the OS resolver through `dns.lookup`).
  */
-export function probeTcp(host: string, port: number, timeoutMs: number): Promise<ProbeResult> {
+export function probeTcp(host: string, port: number, timeoutMs: number, lookup?: LookupFunction): Promise<ProbeResult> {
   const start = performance.now();
   const target = `${host}:${port}`;
   const base = { kind: 'tcp' as const, target, from: 'host' };
@@ -29,7 +30,7 @@ export function probeTcp(host: string, port: number, timeoutMs: number): Promise
     let settled = false;
     let socket: Socket;
     try {
-      socket = connect({ host, port });
+      socket = connect({ host, port, ...(lookup ? { lookup } : {}) });
     } catch (err) {
       resolve({ ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(err, target) });
       return;

@@ -1,10 +1,10 @@
 import type { ContainerInfo, ProbeResult } from '../../../shared/model/index.ts';
 
 /**
- * The container's state as a probe result, from facts already listed (no I/O): ok when it runs and is
- * neither restarting nor unhealthy.
+ * The container's state as a probe result, mapped from facts the engine already listed (no I/O): ok when it
+ * runs and is neither restarting nor unhealthy.
  */
-export function containerStateProbe(container: ContainerInfo): ProbeResult {
+export function containerStateResult(container: ContainerInfo): ProbeResult {
   const detail = {
     state: container.state,
     status: container.status,
