@@ -27,7 +27,7 @@ export type FolderListing =
 export interface ListOptions {
   /** Sub-folder levels entered below the folder (0: the folder's own files only). */
   maxDepth: number;
-  /** Which file names are wanted; others are passed over without a word. */
+  /** Which file names are wanted; other files are passed over without a word (symlinks are always named). */
   accept(name: string): boolean;
 }
 
@@ -71,14 +71,18 @@ async function walk(
       skipped.push({ path: relative || '.', reason: `more than ${MAX_SCANNED} entries; the rest was not looked at` });
       return;
     }
+    // Every symlink is named in the manifest, whatever it is called: one to a folder has no telling extension.
+    if (entry.isSymbolicLink()) {
+      skipped.push({ path, reason: 'a symbolic link (never followed)' });
+      continue;
+    }
     if (entry.isDirectory()) {
       if (depth < options.maxDepth) await walk(root, path, depth + 1, options, files, skipped, budget);
       else skipped.push({ path, reason: `more than ${options.maxDepth} folders deep` });
       continue;
     }
     if (!options.accept(entry.name)) continue;
-    if (entry.isSymbolicLink()) skipped.push({ path, reason: 'a symbolic link (never followed)' });
-    else if (!entry.isFile()) skipped.push({ path, reason: 'not a regular file' });
+    if (!entry.isFile()) skipped.push({ path, reason: 'not a regular file' });
     else await addFile(join(root, path), path, files, skipped);
   }
 }

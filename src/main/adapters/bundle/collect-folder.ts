@@ -1,7 +1,7 @@
 import type { ArchiveNames } from '../../core/bundle/bundle-layout.ts';
 import { pickFiles, type PickLimits } from '../../core/bundle/pick-files.ts';
 import { redactEntryText, type EntryFormat } from '../../core/bundle/redact-entry.ts';
-import type { BundleEntry, BundleOmission } from '../../../shared/model/bundle.ts';
+import type { BundleEntry, BundleOmission, BundlePart } from '../../../shared/model/bundle.ts';
 import { listFolder, readTail, type ListOptions } from './bundle-files.ts';
 import type { ArchiveFile } from './tar-gz.ts';
 
@@ -15,7 +15,7 @@ export interface Collected {
 
 /** One source folder of the bundle and how its files are chosen and read. */
 export interface FolderSource {
-  part: 'report' | 'log';
+  part: Extract<BundlePart, 'report' | 'log'>;
   dir: string;
   /** Folder inside the archive. */
   folder: string;

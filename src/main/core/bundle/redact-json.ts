@@ -41,13 +41,16 @@ function walk(value: unknown, path: string, depth: number, paths: string[]): unk
   }
   if (Array.isArray(value)) return value.map((item, index) => walk(item, `${path}[${index}]`, depth + 1, paths));
   const record = value as Record<string, unknown>;
-  const namedSecret = Object.entries(record).some(([key, v]) => NAME_KEYS.has(key) && typeof v === 'string' && isSecretName(v));
+  const isPair = Object.keys(record).some((key) => VALUE_KEYS.has(key));
+  const namedSecret = isPair && Object.entries(record).some(([key, v]) => NAME_KEYS.has(key) && typeof v === 'string' && isSecretName(v));
   const out: Record<string, unknown> = {};
   for (const [rawKey, item] of Object.entries(record)) {
     const key = redactText(rawKey);
     const itemPath = `${path}${pathStep(key)}`;
     if (key !== rawKey) paths.push(itemPath);
-    if (hidesValue(item) && (isSecretName(rawKey) || (namedSecret && VALUE_KEYS.has(rawKey)))) {
+    // In a name/value pair, `key` holds the variable's name (which the reader needs), not a key.
+    const secretKey = isSecretName(rawKey) && !(isPair && NAME_KEYS.has(rawKey));
+    if (hidesValue(item) && (secretKey || (namedSecret && VALUE_KEYS.has(rawKey)))) {
       if (item !== REDACTED) paths.push(itemPath);
       out[key] = REDACTED;
     } else {
