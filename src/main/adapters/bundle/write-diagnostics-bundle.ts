@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { ArchiveNames, bundleStem, defaultBundleFileName, REDACTION_RULES } from '../../core/bundle/bundle-layout.ts';
+import { ArchiveNames, bundleStem, defaultBundleFileName, homeRelative, REDACTION_RULES } from '../../core/bundle/bundle-layout.ts';
 import { redactJsonValue, toJsonData } from '../../core/bundle/redact-entry.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import type { BundleEntry, BundleLimits, BundleManifest, BundleResult } from '../../../shared/model/bundle.ts';
@@ -79,16 +80,19 @@ export async function writeDiagnosticsBundle(options: DiagnosticsBundleOptions):
     format: () => 'json-lines',
   });
 
+  const home = homedir();
+  const shown = (path: string): string => homeRelative(path, home);
+  const entries = collected.entries.map((entry) => (entry.source ? { ...entry, source: shown(entry.source) } : entry));
   const manifest: BundleManifest = {
     format: 'stack-doctor-bundle',
     formatVersion: 1,
     createdAt: now.toISOString(),
     app: { ...options.appInfo, ...runtimeInfo() },
-    sources: { logDir: options.logDir, reportsDir: options.reportsDir },
-    entries: collected.entries,
-    missing: collected.missing,
+    sources: { logDir: shown(options.logDir), reportsDir: shown(options.reportsDir) },
+    entries,
+    missing: collected.missing.map((item) => ({ ...item, path: shown(item.path) })),
     skipped: collected.skipped,
-    redaction: { rules: [...REDACTION_RULES], total: collected.entries.reduce((sum, entry) => sum + entry.redactions, 0) },
+    redaction: { rules: [...REDACTION_RULES], total: entries.reduce((sum, entry) => sum + entry.redactions, 0) },
     limits,
   };
   // The manifest quotes file names and folder paths: it gets the same last pass as every other entry.
@@ -105,7 +109,7 @@ export async function writeDiagnosticsBundle(options: DiagnosticsBundleOptions):
   const archive = await packTarGz(bundleStem(now), files, now);
   const path = await destination(options.out, now);
   await writeFileAtomic(path, archive, { mode: 0o600 });
-  return { path, bytes: archive.length, entries: [manifestEntry, ...collected.entries] };
+  return { path, bytes: archive.length, entries: [manifestEntry, ...entries] };
 }
 
 /** Adds a value held in memory (the diagnosis, the settings) as `<part>.json`, redacted and bounded. */

@@ -58,3 +58,14 @@ function withSuffix(path: string, n: number): string {
   const dot = path.indexOf('.', slash + 2);
   return dot < 0 ? `${path}-${n}` : `${path.slice(0, dot)}-${n}${path.slice(dot)}`;
 }
+
+/**
+ * A path as the manifest shows it: under the user's home it starts with `~`, so a bundle attached to a public
+ * bug report does not carry the account name.
+ */
+export function homeRelative(path: string, home: string): string {
+  if (!home || home === '/') return path;
+  const trimmed = home.replace(/[\\/]+$/, '');
+  if (path === trimmed) return '~';
+  return path.startsWith(`${trimmed}/`) || path.startsWith(`${trimmed}\\`) ? `~${path.slice(trimmed.length)}` : path;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ArchiveNames, bundleStem, defaultBundleFileName, REDACTION_RULES } from '../../../../src/main/core/bundle/bundle-layout.ts';
+import {
+  ArchiveNames,
+  bundleStem,
+  defaultBundleFileName,
+  homeRelative,
+  REDACTION_RULES,
+} from '../../../../src/main/core/bundle/bundle-layout.ts';
 import { redactText } from '../../../../src/shared/redact.ts';
 
 describe('bundle file name', () => {
@@ -43,5 +49,15 @@ describe('ArchiveNames', () => {
 describe('REDACTION_RULES', () => {
   it('read the same after the last redaction pass over the manifest', () => {
     for (const rule of REDACTION_RULES) expect(redactText(rule)).toBe(rule);
+  });
+});
+
+describe('homeRelative', () => {
+  it('shows paths under the home folder from ~ and leaves the others', () => {
+    expect(homeRelative('/home/alice/.local/state/stack-doctor', '/home/alice')).toBe('~/.local/state/stack-doctor');
+    expect(homeRelative('/home/alice', '/home/alice/')).toBe('~');
+    expect(homeRelative('/home/alicia/x', '/home/alice')).toBe('/home/alicia/x');
+    expect(homeRelative('C:\\Users\\alice\\AppData', 'C:\\Users\\alice')).toBe('~\\AppData');
+    expect(homeRelative('/tmp/x', '/')).toBe('/tmp/x');
   });
 });
