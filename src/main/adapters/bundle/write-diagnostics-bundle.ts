@@ -109,7 +109,9 @@ export async function writeDiagnosticsBundle(options: DiagnosticsBundleOptions):
   const archive = await packTarGz(bundleStem(now), files, now);
   const path = await destination(options.out, now);
   await writeFileAtomic(path, archive, { mode: 0o600 });
-  return { path, bytes: archive.length, entries: [manifestEntry, ...entries] };
+  // The entries as the manifest holds them, after its last pass: what the caller prints carries no more than the archive.
+  const shownEntries = (JSON.parse(manifestText) as BundleManifest).entries;
+  return { path, bytes: archive.length, entries: [manifestEntry, ...shownEntries] };
 }
 
 /** Adds a value held in memory (the diagnosis, the settings) as `<part>.json`, redacted and bounded. */
