@@ -13,3 +13,4 @@ export * from './chat.ts';
 export * from './heartbeat.ts';
 export * from './smoke.ts';
 export * from './recovery.ts';
+export * from './bundle.ts';
