@@ -13,6 +13,7 @@ import { ChatInputError } from '../core/chat/chat-input-error.ts';
 import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { describeIssueAt } from '../../shared/zod-issue.ts';
 
 /** One handler per invoke channel; it receives the already-validated request. */
 export type Handlers = {
@@ -32,9 +33,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     if (!name) return fail('UNKNOWN_CHANNEL', `No contract channel named "${channel}".`);
     const parsed = invokeContract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return fail('INVALID_REQUEST', `${channel}: ${issue?.message ?? 'invalid payload'}${where}`);
+      return fail('INVALID_REQUEST', `${channel}: ${describeIssueAt(parsed.error.issues[0], 'invalid payload')}`);
     }
     try {
       const handler = handlers[name] as (request: unknown) => Promise<unknown>;

@@ -12,6 +12,7 @@ import {
   MALFORMED_FRAME_TEXT,
   type FaultState,
 } from './fault-mode.ts';
+import { describeIssue } from '../../shared/zod-issue.ts';
 
 /** Largest request body read, bytes; bigger ones get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,8 +82,7 @@ async function chat(req: IncomingMessage, res: ServerResponse, ctx: HttpRoutesCo
   if (!body.ok) return json(res, 400, { detail: body.detail });
   const parsed = httpChatRequestSchema.safeParse(body.value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return json(res, 400, { detail: `Invalid chat request: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}` });
+    return json(res, 400, { detail: `Invalid chat request: ${describeIssue(parsed.error.issues[0], 'body')}` });
   }
   const { message, session_id, journey } = parsed.data;
   const { mode, delayMs } = ctx.fault();

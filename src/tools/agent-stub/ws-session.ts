@@ -11,6 +11,7 @@ import {
   UNKNOWN_FRAME,
   type FaultState,
 } from './fault-mode.ts';
+import { describeIssue } from '../../shared/zod-issue.ts';
 
 /** Tokens sent before waiting for the socket to flush: fast, yet 1e6 tokens never pile up in memory. */
 const TOKENS_PER_FLUSH = 512;
@@ -52,8 +53,7 @@ function parseRequest(data: RawData, isBinary: boolean): { ok: true; value: WsCh
   }
   const parsed = wsChatRequestSchema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `Invalid message: ${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}.` };
+  return { ok: false, error: `Invalid message: ${describeIssue(parsed.error.issues[0], 'frame')}.` };
 }
 
 /** One exchange: status, then the answer or the fault. Returns early whenever the socket goes away. */

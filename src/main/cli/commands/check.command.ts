@@ -5,6 +5,7 @@ import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, exitCodeForDiagnosis, type ExitCodeValue } from '../exit-codes.ts';
 import { formatCheckReport } from '../format/check-report.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { describeIssue } from '../../../shared/zod-issue.ts';
 
 export interface CheckOptions {
   workspace?: string;
@@ -52,10 +53,9 @@ export async function runCheck(deps: CliDeps, options: CheckOptions): Promise<Ex
   if (typeof outcome === 'number') return outcome;
   const parsed = diagnosisSchema.safeParse(outcome);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return reportFailure(
       deps,
-      `internal error: diagnosis does not match its schema (${issue?.path.join('.')}: ${issue?.message})`,
+      `internal error: diagnosis does not match its schema (${describeIssue(parsed.error.issues[0])})`,
       parsed.error,
       options.verbose ?? false,
     );

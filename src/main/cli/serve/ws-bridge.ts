@@ -2,6 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import { clientFrameSchema, type ServerFrame } from '../../../shared/contract/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { Dispatch } from '../../ipc/dispatch.ts';
+import { describeIssueAt } from '../../../shared/zod-issue.ts';
 
 /**
  * Queues one already-serialised frame, unless the client is too slow: a reader whose unsent bytes would
@@ -63,9 +64,7 @@ export async function handleClientMessage(client: ClientChannel, data: RawData, 
   }
   const frame = clientFrameSchema.safeParse(value);
   if (!frame.success) {
-    const issue = frame.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return badMessage(client, readableId(value), `Not a contract frame: ${issue?.message ?? 'invalid'}${where}.`);
+    return badMessage(client, readableId(value), `Not a contract frame: ${describeIssueAt(frame.error.issues[0])}.`);
   }
   const { id, channel, payload } = frame.data;
   client.logger.debug({ channel, id }, 'ws invoke');

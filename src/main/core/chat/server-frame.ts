@@ -1,5 +1,6 @@
 import { httpChatResponseSchema, wsServerMessageSchema, type WsServerMessage } from '../../../shared/model/index.ts';
 import type { ChatFault } from './chat-fault.ts';
+import { describeIssue } from '../../../shared/zod-issue.ts';
 
 export type ProtocolFault = Extract<ChatFault, { kind: 'protocol' }>;
 
@@ -27,12 +28,6 @@ export function parseServerFrame(text: string): WsServerMessage | ProtocolFault 
       ? `a "${type}" message that does not match the protocol (${describeIssue(parsed.error.issues[0])})`
       : `a message without a known "type" (${describeIssue(parsed.error.issues[0])})`;
   return { kind: 'protocol', problem, rawFrame: text };
-}
-
-function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
-  if (!issue) return 'invalid';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 export type HttpAnswer = { kind: 'answer'; response: string; sessionId: string };
