@@ -12,3 +12,4 @@ export * from './chat-protocol.ts';
 export * from './chat.ts';
 export * from './heartbeat.ts';
 export * from './smoke.ts';
+export * from './repair.ts';
