@@ -208,7 +208,12 @@ export const repairProgressSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('step-finished'), repairId: z.string(), outcome: stepOutcomeSchema }),
   z.object({ type: z.literal('verifying'), repairId: z.string(), by: z.enum(['diagnosis', 'smoke']) }),
-  z.object({ type: z.literal('finished'), repairId: z.string(), status: repairRunStatusSchema, scoreboard: repairScoreboardSchema.nullable() }),
+  z.object({
+    type: z.literal('finished'),
+    repairId: z.string(),
+    status: repairRunStatusSchema,
+    scoreboard: repairScoreboardSchema.nullable(),
+  }),
 ]);
 export type RepairProgress = z.infer<typeof repairProgressSchema>;
 

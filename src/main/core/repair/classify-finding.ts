@@ -30,7 +30,11 @@ export function classifyFinding(finding: Finding, context: ClassifyContext): Cla
 }
 
 function classifyChange(finding: Finding, action: ChangeAction, { stack, compose }: ClassifyContext): Classified {
-  const base = { answers: [refOf(finding)], command: commandLine(action), ...(finding.fix.lasting ? { lasting: finding.fix.lasting } : {}) };
+  const base = {
+    answers: [refOf(finding)],
+    command: commandLine(action),
+    ...(finding.fix.lasting ? { lasting: finding.fix.lasting } : {}),
+  };
   switch (action.kind) {
     case 'start-container': {
       const found = stack.container(action.params.container);
@@ -60,7 +64,10 @@ function classifyChange(finding: Finding, action: ChangeAction, { stack, compose
       if (!found) return needsYou(finding, outsideStack(action.params.container));
       const { container, service } = found;
       if (container.state !== 'running' || container.health !== 'unhealthy')
-        return needsYou(finding, `${container.name} is not running unhealthy now (${container.state}, ${container.health}): not restarted.`);
+        return needsYou(
+          finding,
+          `${container.name} is not running unhealthy now (${container.state}, ${container.health}): not restarted.`,
+        );
       return step({
         ...base,
         kind: 'restart-container',
@@ -122,7 +129,10 @@ function classifyCreate(
   if (report.container) return needsYou(finding, `${project}/${service} has a container already.`);
   const files = action.params.composeFiles ?? stack.projectFiles(project);
   // The project directory stays compose's default (the first file's folder), as when the user runs it there.
-  const filled: ChangeAction = { kind: 'create-service', params: { project, service, ...(files.length > 0 ? { composeFiles: files } : {}) } };
+  const filled: ChangeAction = {
+    kind: 'create-service',
+    params: { project, service, ...(files.length > 0 ? { composeFiles: files } : {}) },
+  };
   const argv = commandFor(filled);
   if (!compose || !argv) {
     const line = argv ? shellLine(argv) : undefined;

@@ -64,7 +64,8 @@ export async function connectNetwork(context: StepContext, step: RepairStep, act
     }
   }
   if (!alias) return { ok: true, detail: `${info.name} is on ${network}` };
-  if (info.state !== 'running') return { ok: true, detail: `${info.name} is on ${network}; not running, so "${alias}" is looked up once it runs` };
+  if (info.state !== 'running')
+    return { ok: true, detail: `${info.name} is on ${network}; not running, so "${alias}" is looked up once it runs` };
   return verifyAlias(context, info, alias, network);
 }
 
@@ -81,7 +82,10 @@ async function verifyAlias(context: StepContext, info: ContainerInfo, alias: str
       if (lookup.failure?.code === 'NO_LOOKUP_TOOL')
         return { ok: true, detail: `on ${network}; ${info.name} has no lookup tool, so "${alias}" was not looked up inside it` };
       if (clock.now() - started + pollMs >= lookupTimeoutMs)
-        return failed('ALIAS_UNRESOLVED', `connected to ${network}, but "${alias}" still does not resolve inside ${info.name} (${lookup.note})`);
+        return failed(
+          'ALIAS_UNRESOLVED',
+          `connected to ${network}, but "${alias}" still does not resolve inside ${info.name} (${lookup.note})`,
+        );
       await clock.sleep(pollMs);
     }
   });

@@ -49,7 +49,11 @@ function mustPrecede(a: StepDraft, b: StepDraft, stack: StackIndex): boolean {
     const service = stack.service(project, name);
     if (service && stack.dependencies(service).has(a.serviceKey)) return true;
   }
-  if (b.kind === 'network-connect' && b.action.kind === 'network-connect' && (a.kind === 'start-container' || a.kind === 'create-service')) {
+  if (
+    b.kind === 'network-connect' &&
+    b.action.kind === 'network-connect' &&
+    (a.kind === 'start-container' || a.kind === 'create-service')
+  ) {
     return onNetwork(a, b.action.params.network, stack);
   }
   return false;

@@ -60,7 +60,12 @@ export async function executeRepair(deps: RepairDeps, { plan, emit, signal }: Ex
   note(`checking the stack against plan ${plan.id} (fingerprint ${plan.fingerprint})`);
   const before = await diagnose();
   const now = stackFingerprint(before, plan.steps);
-  const base = { id: repairId, startedAt, plan, correlationIds: { repair: repairId, plan: plan.diagnosisId, before: before.correlationId } };
+  const base = {
+    id: repairId,
+    startedAt,
+    plan,
+    correlationIds: { repair: repairId, plan: plan.diagnosisId, before: before.correlationId },
+  };
   if (now !== plan.fingerprint) {
     const replanned = planRepair({
       diagnosis: before,

@@ -15,7 +15,13 @@ export function reportMarkdown(report: RepairReport): string {
   if (report.refusal) lines.push('## Refused', '', report.refusal, '');
   lines.push('## Steps', '');
   if (plan.steps.length === 0) lines.push('No step: nothing a repair may change.', '');
-  for (const step of plan.steps) lines.push(...stepSection(step, report.outcomes.find((o) => o.stepId === step.id)));
+  for (const step of plan.steps)
+    lines.push(
+      ...stepSection(
+        step,
+        report.outcomes.find((o) => o.stepId === step.id),
+      ),
+    );
   lines.push('## Needs you', '');
   if (plan.needsYou.length === 0) lines.push('Nothing.', '');
   for (const item of plan.needsYou) {

@@ -10,7 +10,8 @@ export async function pinTarget(context: StepContext, action: Action<'pin-orches
   const previous = settings.get().orchestratorUrl;
   try {
     const now = await context.engine(() => settings.update({ orchestratorUrl: action.params.url }));
-    if (now.orchestratorUrl !== action.params.url) return failed('NOT_SAVED', `the setting reads ${now.orchestratorUrl ?? 'unset'} after the change`);
+    if (now.orchestratorUrl !== action.params.url)
+      return failed('NOT_SAVED', `the setting reads ${now.orchestratorUrl ?? 'unset'} after the change`);
   } catch (error) {
     return failed('SETTINGS_ERROR', `could not save the setting: ${errorMessage(error)}`);
   }
@@ -27,5 +28,7 @@ export async function resetBreaker(context: StepContext, action: Action<'reset-b
     return failed('RESET_FAILED', `could not reset the breaker for ${target}: ${errorMessage(error)}`);
   }
   const state = breakers.state(target);
-  return state === 'closed' ? { ok: true, detail: `breaker for ${target} closed` } : failed('STILL_OPEN', `the breaker for ${target} is ${state}`);
+  return state === 'closed'
+    ? { ok: true, detail: `breaker for ${target} closed` }
+    : failed('STILL_OPEN', `the breaker for ${target} is ${state}`);
 }

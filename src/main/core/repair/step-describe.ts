@@ -27,8 +27,7 @@ export function describeStart(container: ContainerInfo): Described {
             reason: `It exited with code ${container.exitCode}: it may fail again the same way (the step then fails and its logs say why).`,
           },
     undo: { possible: true, how: 'Stop it again.', command: shellLine(['docker', 'stop', container.name]) },
-    verify:
-      container.health === 'none' ? 'It is running after the start.' : 'It is running and its HEALTHCHECK reports healthy.',
+    verify: container.health === 'none' ? 'It is running after the start.' : 'It is running and its HEALTHCHECK reports healthy.',
   };
 }
 
@@ -37,7 +36,8 @@ export function describeRestart(container: ContainerInfo): Described {
     effect: `Restart ${container.name}: its Docker HEALTHCHECK fails.`,
     risk: {
       level: 'medium',
-      reason: 'Interrupts what it is doing for a few seconds; it is unhealthy, so it is not serving well now. Only restarted while still unhealthy.',
+      reason:
+        'Interrupts what it is doing for a few seconds; it is unhealthy, so it is not serving well now. Only restarted while still unhealthy.',
     },
     undo: { possible: false, how: 'A restart cannot be taken back; the container keeps its configuration and data.' },
     verify: 'Its HEALTHCHECK reports healthy again.',
