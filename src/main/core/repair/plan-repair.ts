@@ -22,8 +22,8 @@ export interface PlanInput {
 
 /**
  * The repair plan of a diagnosis: one step per distinct change the findings ask for and the rules allow (several
- * findings asking for the same change share a step), ordered dependencies first; every other finding is listed as
- * "needs you" with its fix text. Pure: nothing is touched here.
+ * findings asking for the same change share a step), ordered dependencies first; every other warning or error is
+ * listed as "needs you" with its fix text (info findings are notes, not problems). Pure: nothing is touched here.
  */
 export function planRepair({ diagnosis, id, createdAt, compose, openBreakers = [] }: PlanInput): RepairPlan {
   const stack = new StackIndex(diagnosis);
@@ -32,7 +32,8 @@ export function planRepair({ diagnosis, id, createdAt, compose, openBreakers = [
   for (const finding of diagnosis.findings) {
     const classified = classifyFinding(finding, { stack, compose });
     if (classified.kind === 'needs-you') {
-      needsYou.push(classified.item);
+      // An info finding that no step answers is a note, not a problem: the user has nothing to do about it.
+      if (finding.severity !== 'info') needsYou.push(classified.item);
       continue;
     }
     const existing = drafts.get(classified.step.key);

@@ -119,10 +119,12 @@ describe('planRepair: which findings become steps', () => {
             params: { endpoint: 'unix:///var/run/docker.sock' },
           }),
           finding('HEALTH_DEGRADED', 'shop/api'),
+          finding('RUNTIME_TARGET_UNRESOLVABLE', 'http://orchestrator-service:8006', undefined, { severity: 'info' }),
         ],
       ),
     );
     expect(p.steps).toEqual([]);
+    // The info finding is a note ("nothing here uses an orchestrator"), not something that needs the user.
     expect(p.needsYou.map((n) => n.finding.id)).toEqual(['CONFIG_INVALID', 'PORT_NOT_PUBLISHED', 'DOCKER_UNREACHABLE', 'HEALTH_DEGRADED']);
     expect(p.needsYou.map((n) => n.why)).toEqual([
       expect.stringContaining('never edits your files'),
