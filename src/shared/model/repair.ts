@@ -28,7 +28,6 @@ export const resetBreakerActionSchema = z.object({
 
 /** What a step carries out: a fix action a repair may run, or the breaker reset (which no finding carries). */
 export const repairStepActionSchema = z.discriminatedUnion('kind', [...changeActionSchema.options, resetBreakerActionSchema]);
-export type RepairStepAction = z.infer<typeof repairStepActionSchema>;
 
 export const repairStepKindSchema = z.enum([
   'start-container',
@@ -59,7 +58,6 @@ export const stepContainerSchema = z.object({
   service: z.string(),
   project: z.string(),
 });
-export type StepContainer = z.infer<typeof stepContainerSchema>;
 
 export const repairStepSchema = z.object({
   /** `s1`, `s2`… in execution order. */
@@ -116,7 +114,6 @@ export const repairPlanSchema = z.object({
 export type RepairPlan = z.infer<typeof repairPlanSchema>;
 
 export const stepStatusSchema = z.enum(['succeeded', 'failed', 'skipped']);
-export type StepStatus = z.infer<typeof stepStatusSchema>;
 
 export const stepOutcomeSchema = z.object({
   stepId: z.string(),

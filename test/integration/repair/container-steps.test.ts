@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeLabels, tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
 import { createDockerFixture, type CreatedContainer } from '../support/docker-fixture.ts';
-import { startHttpService } from '../support/http-service.ts';
+import { startHttpService, type HttpService } from '../support/http-service.ts';
 import { repairHarness, type RepairHarness } from './support/repair-harness.ts';
 
 /**
@@ -17,12 +17,13 @@ import { repairHarness, type RepairHarness } from './support/repair-harness.ts';
 const fixture = createDockerFixture();
 const SECOND_RUN_SLEEPS = 'if [ -e /tmp/ran ]; then exec sleep 3600; fi; touch /tmp/ran; exit 3';
 // `trap` so the restart's SIGTERM ends it at once instead of after the 10 s grace period.
-const READY_ON_SECOND_START = 'if [ -e /tmp/ran ]; then touch /tmp/ok; fi; touch /tmp/ran; trap "exit 0" TERM; while true; do sleep 0.2; done';
+const READY_ON_SECOND_START =
+  'if [ -e /tmp/ran ]; then touch /tmp/ok; fi; touch /tmp/ran; trap "exit 0" TERM; while true; do sleep 0.2; done';
 
 let ws: TempWorkspace;
 let api: CreatedContainer;
 let worker: CreatedContainer;
-let status: CreatedContainer;
+let status: HttpService;
 let deaf: CreatedContainer;
 let foreign: CreatedContainer;
 let h: RepairHarness;
@@ -60,7 +61,10 @@ afterAll(() => h?.dispose());
 describe('repair: start an exited container, restart an unhealthy one, leave the rest alone', () => {
   it('refuses a plan when the stack changed between preview and execute, touching nothing, and offers the new plan', async () => {
     const plan = await h.service.preview(ws.dir);
-    expect(plan.steps.map((s) => `${s.kind} ${s.container?.name}`)).toEqual([`start-container ${api.name}`, `restart-container ${worker.name}`]);
+    expect(plan.steps.map((s) => `${s.kind} ${s.container?.name}`)).toEqual([
+      `start-container ${api.name}`,
+      `restart-container ${worker.name}`,
+    ]);
     const workerStarted = await startedAt(worker);
     // The stack changes under the plan: the worker joins a network.
     const extra = await fixture.network('extra');

@@ -22,7 +22,9 @@ let h: RepairHarness;
 beforeAll(async () => {
   ws = await tempWorkspace('sd-repair-incident-');
   const project = fixture.unique('shop');
-  backend = await fixture.network('backend', { labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' } });
+  backend = await fixture.network('backend', {
+    labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' },
+  });
   await fixture.network('devnet');
   const orchestrator = await startHttpService(fixture, {
     name: 'orchestrator-service',
@@ -45,7 +47,10 @@ afterAll(() => h?.dispose());
 describe('repair: the dev container on another network than the orchestrator', () => {
   it('previews a connect (with the lasting compose change) and a pin; executing them makes the alias resolve inside the dev container', async () => {
     const plan = await h.service.preview(ws.dir);
-    expect(plan.steps.map((s) => s.kind), JSON.stringify(plan.needsYou)).toEqual(['network-connect', 'pin-orchestrator-target']);
+    expect(
+      plan.steps.map((s) => s.kind),
+      JSON.stringify(plan.needsYou),
+    ).toEqual(['network-connect', 'pin-orchestrator-target']);
     const [connect, pin] = plan.steps;
     expect(connect?.command).toBe(`docker network connect ${backend.name} ${dev.name}`);
     expect(connect?.lasting).toContain('external: true');
@@ -72,12 +77,23 @@ describe('repair: the dev container on another network than the orchestrator', (
     expect(h.settings.get().orchestratorUrl).toBe(fallbackUrl);
 
     const board = report.scoreboard;
-    expect(board?.closed.map((f) => f.id), JSON.stringify(board?.after.findings)).toContain('DNS_UNRESOLVABLE_FROM_CONTAINER');
+    expect(
+      board?.closed.map((f) => f.id),
+      JSON.stringify(board?.after.findings),
+    ).toContain('DNS_UNRESOLVABLE_FROM_CONTAINER');
     expect(board?.after.findings.map((f) => f.id)).not.toContain('DNS_UNRESOLVABLE_FROM_CONTAINER');
     expect(board?.before.verdict).toBe('unhealthy');
     expect(board?.result).toMatch(/repaired|improved/);
     expect(board?.timing.engineMs).toBeGreaterThan(0);
-    expect(h.events.map((e) => e.type)).toEqual(['started', 'step-started', 'step-finished', 'step-started', 'step-finished', 'verifying', 'finished']);
+    expect(h.events.map((e) => e.type)).toEqual([
+      'started',
+      'step-started',
+      'step-finished',
+      'step-started',
+      'step-finished',
+      'verifying',
+      'finished',
+    ]);
 
     // The report is on disk, both files, the JSON valid against the schema.
     expect(files).not.toBeNull();

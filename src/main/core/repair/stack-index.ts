@@ -6,9 +6,6 @@ export interface StackContainer {
   container: ContainerInfo;
 }
 
-/** Labels that tie a container to its project: what execution compares before acting on it. */
-export const MEMBERSHIP_LABELS = ['com.docker.compose.project', 'com.docker.compose.service', 'devcontainer.local_folder'] as const;
-
 /**
  * Lookups over one diagnosis. Only what the diagnosis lists as the workspace's services counts as the stack:
  * an action naming any other container or network is never planned.
@@ -66,14 +63,4 @@ export class StackIndex {
 
 export function serviceKey(project: string, name: string): string {
   return `${project}/${name}`;
-}
-
-/** The membership labels of a container that it has: what must still hold when a step runs. */
-export function membershipOf(container: Pick<ContainerInfo, 'labels'>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of MEMBERSHIP_LABELS) {
-    const value = container.labels[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
 }
