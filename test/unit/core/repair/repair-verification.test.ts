@@ -30,7 +30,7 @@ function smokeBoard(failed: number): SmokeScoreboard {
 
 describe('repair verification: breaker, smoke suite, log excerpt', () => {
   it("resets the chat breaker of a target that answers again, after the stack's steps, and checks it closed", async () => {
-    const states = new Map([['http://localhost:8006', 'open' as const]]);
+    const states = new Map<string, 'open' | 'half-open' | 'closed'>([['http://localhost:8006', 'open']]);
     const resets: string[] = [];
     const breakers: BreakerResetPort = {
       openTargets: () => [...states].filter(([, s]) => s !== 'closed').map(([t]) => t),
