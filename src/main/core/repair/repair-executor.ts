@@ -109,7 +109,14 @@ export async function executeRepair(deps: RepairDeps, { plan, emit, signal }: Ex
   // Nothing ran: the stack is as the check just saw it, so that diagnosis is the after too.
   const changed = outcomes.some((o) => o.status !== 'skipped');
   if (changed) emit({ type: 'verifying', repairId, by: 'diagnosis' });
-  const after = changed ? await diagnose() : before;
+  // The steps ran: whatever the verification meets, the run gets its report. A diagnosis that cannot run any more
+  // (the workspace went away) leaves the before as the last known state, said so in the log.
+  const after = changed
+    ? await diagnose().catch((error: unknown) => {
+        note(`verification diagnosis failed, after = before: ${errorMessage(error)}`);
+        return before;
+      })
+    : before;
   let smoke: SmokeScoreboard | null = null;
   let smokeMs = 0;
   if (changed && deps.smoke) {

@@ -86,4 +86,21 @@ describe('repair verification: breaker, smoke suite, log excerpt', () => {
     expect(asked).toEqual([[ids.repair, ids.plan, ids.before, ids.after]]);
     expect(run.report.log).toEqual(['{"msg":"connecting","url":"redis://:***@cache:6379"}']);
   });
+
+  it('still writes the report when the verification diagnosis cannot run, the before standing as the last known state', async () => {
+    const h = harness([{ name: 'api', containerId: 'id-api' }]);
+    h.engine.add(exitedApi());
+    const plan = await h.service.preview('/ws');
+    const original = h.diagnoser.diagnose.bind(h.diagnoser);
+    h.diagnoser.diagnose = async () => {
+      if (h.diagnoser.runs >= 2) throw new Error('Workspace /ws does not exist or is not a directory.');
+      return original();
+    };
+    const run = await h.drive(h.service.execute(plan));
+    if (run.status !== 'ran') throw new Error('busy');
+    expect(run.report.outcomes[0]?.status).toBe('succeeded');
+    expect(run.report.scoreboard?.result).toBe('unchanged');
+    expect(run.report.log.join('\n')).toContain('verification diagnosis failed, after = before: Workspace /ws does not exist');
+    expect(h.reports.written).toHaveLength(1);
+  });
 });
