@@ -14,3 +14,4 @@ export * from './heartbeat.ts';
 export * from './smoke.ts';
 export * from './recovery.ts';
 export * from './bundle.ts';
+export * from './repair.ts';
