@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { decorrelatedJitterGenerator, ExponentialBackoff, noJitterGenerator } from 'cockatiel';
 import type { IBackoff, IBackoffFactory } from 'cockatiel';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock, EngineEventsOptions, EngineStreamMessage } from '../../core/ports/index.ts';
+import { createBackoff } from '../resilience/resilience-policies.ts';
 import { parseEngineEventLine } from './engine-event.parser.ts';
 
 /** Opens the engine's raw NDJSON event stream; rejects when the engine cannot be reached. */
@@ -15,7 +15,7 @@ export interface ReconnectBackoffOptions {
   initialDelayMs?: number;
   /** Longest delay, ms. Default 5 000: an engine that comes back is noticed within 5 s. */
   maxDelayMs?: number;
-  /** Decorrelated jitter (cockatiel's default), so many clients do not retry in step. Default true. */
+  /** ±20% jitter (the shared backoff formula), so many clients do not retry in step. Default true. */
   jitter?: boolean;
 }
 
@@ -31,7 +31,7 @@ export interface EngineEventStreamOptions {
 
 /**
  * A subscription to the engine's events that survives the engine going away: each loss is reported with
- * the delay before the next attempt (cockatiel's ExponentialBackoff, waited on the injected Clock), each
+ * the delay before the next attempt (the shared backoff, waited on the injected Clock), each
  * (re)connection is reported and followed by `reconcile`. Disposing aborts the request in flight, destroys
  * the stream and cancels a pending retry; the returned promise settles once nothing is left running.
  */
@@ -105,12 +105,11 @@ async function openWithin(open: OpenEventStream, timeoutMs: number, clock: Clock
   }
 }
 
+/** The one backoff of src/main/adapters/resilience: the same delays as every other retry and reconnect. */
 function backoffFactory(options: ReconnectBackoffOptions): IBackoffFactory<unknown> {
-  const initialDelay = options.initialDelayMs ?? 100;
-  const maxDelay = options.maxDelayMs ?? 5000;
-  return options.jitter === false
-    ? new ExponentialBackoff({ generator: noJitterGenerator, initialDelay, maxDelay })
-    : new ExponentialBackoff({ generator: decorrelatedJitterGenerator, initialDelay, maxDelay });
+  const initialMs = options.initialDelayMs ?? 100;
+  const maxMs = options.maxDelayMs ?? 5000;
+  return createBackoff({ initialMs, maxMs, jitter: options.jitter === false ? 0 : 0.2 }) as IBackoffFactory<unknown>;
 }
 
 async function reconcile(hook: EngineEventsOptions['reconcile'], reason: 'initial' | 'gap', signal: AbortSignal): Promise<void> {

@@ -71,7 +71,6 @@ export function breakerStateOf(state: CircuitState): BreakerState {
 /**
  * Cockatiel's ExponentialBackoff driven by the shared formula (`backoffDelayMs`): the delays a main-process
  * `retry(…, { backoff })` or reconnect loop waits are the ones the renderer's transport waits.
- * @public Built for the engine's event stream reconnect (issue 7 §3), which lands on another branch.
  */
 export function createBackoff(options: BackoffOptions): ExponentialBackoff<number> {
   return new ExponentialBackoff<number>({
