@@ -3,12 +3,12 @@ import { ExitCode } from './exit-codes.ts';
 import type { CliDeps } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
-import { runCheck, type CheckOptions } from './commands/check.command.ts';
-import { runSettings } from './commands/settings.command.ts';
-import { runServe, type ServeOptions } from './serve/serve-command.ts';
+import type { CheckOptions } from './commands/check.command.ts';
+import type { ServeOptions } from './serve/serve-command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { packageVersion } from './package-info.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
 const parseTimeout = millisecondsBetween(50, 60_000);
@@ -16,6 +16,7 @@ const parseTimeout = millisecondsBetween(50, 60_000);
 function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   const program = new Command('stack-doctor')
     .description('Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--verbose', 'log debug details to stderr and show stack traces')
     .exitOverride()
     .configureOutput({
@@ -36,6 +37,8 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .option('--no-color', 'no ANSI colours (colours are only used on a TTY anyway)')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<CheckOptions>();
+      // Each command loads its implementation when it runs, so `--help` and `--version` load none of them.
+      const { runCheck } = await import('./commands/check.command.ts');
       setCode(await runCheck(deps, options));
     });
 
@@ -50,6 +53,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .option('--no-open', 'do not open a browser')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<ServeOptions>();
+      const { runServe } = await import('./serve/serve-command.ts');
       setCode(await runServe(deps, options));
     });
 
@@ -60,6 +64,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .argument('[args...]', 'KEY, or KEY VALUE for set')
     .action(async (action: string, args: string[], _options: unknown, command: Command) => {
       const { verbose } = command.optsWithGlobals<{ verbose?: boolean }>();
+      const { runSettings } = await import('./commands/settings.command.ts');
       setCode(await runSettings(deps, action, args, verbose ?? false));
     });
 
