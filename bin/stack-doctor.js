@@ -22,6 +22,9 @@ if (dev) {
 } else {
   entry = { main: '../out/cli/main.js', deps: '../out/cli/default-deps.js' };
 }
-const [{ runCli }, { processDeps }] = await Promise.all([import(entry.main), import(entry.deps)]);
+const { runCli } = await import(entry.main);
+// The app's logger and settings libraries load only once a command runs, never for --help or --version.
+const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+const load = async () => (await import(entry.deps)).processDeps();
 // exitCode rather than process.exit(): pending log writes get flushed before the process ends.
-process.exitCode = await runCli(process.argv, processDeps());
+process.exitCode = await runCli(process.argv, { ...io, load });

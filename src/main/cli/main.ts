@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
-import type { CliDeps } from './cli-deps.ts';
+import type { CliDeps, CliIo } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import type { CheckOptions } from './commands/check.command.ts';
@@ -12,6 +12,34 @@ import { packageVersion } from './package-info.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
 const parseTimeout = millisecondsBetween(50, 60_000);
+
+/**
+ * The bin's deps: the process's streams at once, the rest (`openApp`, whose logger and settings libraries cost
+ * ~150 ms CPU to load) only before a command runs, so `--help` and `--version` never load them.
+ */
+export interface DeferredCliDeps extends CliIo {
+  load(): Promise<Pick<CliDeps, 'openApp' | 'untilStopped'>>;
+}
+
+/** A CliDeps whose `openApp` and `untilStopped` forward to the loaded ones, plus the hook that loads them. */
+function deferred(source: DeferredCliDeps): { deps: CliDeps; ready: () => Promise<void> } {
+  let loaded: Pick<CliDeps, 'openApp' | 'untilStopped'> | undefined;
+  const real = (): Pick<CliDeps, 'openApp' | 'untilStopped'> => {
+    if (!loaded) throw new Error('the CLI deps were used before a command ran');
+    return loaded;
+  };
+  const { load: _load, ...io } = source;
+  return {
+    deps: {
+      ...io,
+      openApp: (options) => real().openApp(options),
+      untilStopped: () => (real().untilStopped ?? (() => new Promise<string>(() => undefined)))(),
+    },
+    ready: async () => {
+      loaded ??= await source.load();
+    },
+  };
+}
 
 function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   const program = new Command('stack-doctor')
@@ -77,10 +105,14 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
 /**
  * Runs the CLI and returns the exit code (never calls process.exit, so the bin can flush first).
  * @param argv full `process.argv`-style array (node, script, …args).
+ * @param source the deps (tests), or the process's streams plus a loader of the rest (the bin).
  */
-export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+export async function runCli(argv: string[], source: CliDeps | DeferredCliDeps): Promise<number> {
   let code: number = ExitCode.healthy;
+  const lazy = 'load' in source ? deferred(source) : null;
+  const deps = lazy ? lazy.deps : (source as CliDeps);
   const program = buildProgram(deps, (next) => (code = next));
+  if (lazy) program.hook('preAction', lazy.ready);
   try {
     await program.parseAsync(argv);
     return code;
