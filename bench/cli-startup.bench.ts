@@ -46,8 +46,9 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 const cli = (args: string[], env: Record<string, string>): Promise<Run> =>
   bin.endsWith('.js') ? run(process.execPath, [bin, ...args], env) : run(bin, args, env);
 
-async function buildStack(fixture: DockerFixture, dir: string): Promise<void> {
-  const project = fixture.unique('clibench');
+/** `upstream`: services 2…10 call svc-01 by its alias, so the diagnosis confirms that lookup from inside each (9 execs). */
+async function buildStack(fixture: DockerFixture, dir: string, upstream: boolean): Promise<void> {
+  const project = fixture.unique(upstream ? 'clibench' : 'clibench-noexec');
   const network = `${project}_default`;
   const names = Array.from({ length: SERVICES }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`);
   await writeFile(
@@ -59,7 +60,7 @@ async function buildStack(fixture: DockerFixture, dir: string): Promise<void> {
         `  ${name}:`,
         `    image: ${fixture.image}`,
         '    ports: ["127.0.0.1::8080"]',
-        ...(i > 0 ? ['    environment:', '      UPSTREAM_URL: http://svc-01:8080'] : []),
+        ...(upstream && i > 0 ? ['    environment:', '      UPSTREAM_URL: http://svc-01:8080'] : []),
       ]),
       '',
     ].join('\n'),
@@ -75,7 +76,7 @@ async function buildStack(fixture: DockerFixture, dir: string): Promise<void> {
         exactName: true,
         port: 8080,
         networks: [{ name: network, aliases: [name] }],
-        ...(i > 0 ? { env: { UPSTREAM_URL: 'http://svc-01:8080' } } : {}),
+        ...(upstream && i > 0 ? { env: { UPSTREAM_URL: 'http://svc-01:8080' } } : {}),
         labels: {
           'com.docker.compose.project': project,
           'com.docker.compose.service': name,
@@ -87,6 +88,9 @@ async function buildStack(fixture: DockerFixture, dir: string): Promise<void> {
     ),
   );
 }
+
+const label = (name: string): string =>
+  ({ node: 'node -e 0', check: 'check --json', noexec: 'check, no execs (info)' })[name] ?? `--${name}`;
 
 async function main(): Promise<number> {
   const docker = new Docker();
@@ -100,11 +104,13 @@ async function main(): Promise<number> {
   const fixture = createDockerFixtureCore(docker);
   const root = await mkdtemp(join(tmpdir(), 'sd-cli-bench-'));
   const dir = join(root, 'ws');
-  await mkdir(dir);
+  const quiet = join(root, 'ws-noexec');
+  await Promise.all([mkdir(dir), mkdir(quiet)]);
   const env = { STACK_DOCTOR_CONFIG_DIR: join(root, 'config'), STACK_DOCTOR_LOG_DIR: join(root, 'logs'), NO_COLOR: '1' };
   try {
-    await buildStack(fixture, dir);
+    await Promise.all([buildStack(fixture, dir, true), buildStack(fixture, quiet, false)]);
     const check = ['check', '--json', '--workspace', dir];
+    const checkNoExec = ['check', '--json', '--workspace', quiet];
     const first = await cli(check, env);
     const verdict = (JSON.parse(first.stdout) as { verdict: string; findings: unknown[] }).verdict;
     if (first.code !== 0) {
@@ -115,13 +121,17 @@ async function main(): Promise<number> {
     await run(process.execPath, ['-e', '0'], env);
     await cli(['--help'], env);
     await cli(['--version'], env);
-    const samples = { node: [] as number[], check: [] as number[], help: [] as number[], version: [] as number[] };
+    const samples = { node: [] as number[], check: [] as number[], noexec: [] as number[], help: [] as number[], version: [] as number[] };
     const inProcess: number[] = [];
+    const inProcessNoExec: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       samples.node.push((await run(process.execPath, ['-e', '0'], env)).ms);
       const c = await cli(check, env);
       samples.check.push(c.ms);
       inProcess.push((JSON.parse(c.stdout) as { durationMs: number }).durationMs);
+      const q = await cli(checkNoExec, env);
+      samples.noexec.push(q.ms);
+      inProcessNoExec.push((JSON.parse(q.stdout) as { durationMs: number }).durationMs);
       samples.help.push((await cli(['--help'], env)).ms);
       samples.version.push((await cli(['--version'], env)).ms);
     }
@@ -132,14 +142,17 @@ async function main(): Promise<number> {
       table([
         ['command', 'median', 'min', 'ratio vs node -e 0'],
         ...(Object.entries(samples) as Array<[string, number[]]>).map(([name, values]) => [
-          name === 'node' ? 'node -e 0' : name === 'check' ? 'check --json' : `--${name}`,
+          label(name),
           ms(median(values)),
           ms(Math.min(...values)),
           (median(values) / base).toFixed(2),
         ]),
       ]),
     );
+    const startup = median(samples.check) - median(inProcess);
     console.log(`\ndiagnosis durationMs inside the check process (median): ${ms(median(inProcess))}`);
+    console.log(`  the same without cross-service URLs (no execs, info): ${ms(median(inProcessNoExec))}`);
+    console.log(`whole check minus its diagnosis (start, load, print, exit): ${ms(startup)} = ${(startup / base).toFixed(2)} × node -e 0`);
     const pass = ratio <= TARGET;
     console.log(`check / node -e 0 = ${ratio.toFixed(2)} (target ≤ ${TARGET}): ${pass ? 'PASS' : 'FAIL'}`);
     return pass ? 0 : 1;

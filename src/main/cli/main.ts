@@ -1,21 +1,50 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
-import type { CliDeps } from './cli-deps.ts';
+import type { CliDeps, CliIo } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
-import { runCheck, type CheckOptions } from './commands/check.command.ts';
-import { runSettings } from './commands/settings.command.ts';
-import { runServe, type ServeOptions } from './serve/serve-command.ts';
+import type { CheckOptions } from './commands/check.command.ts';
+import type { ServeOptions } from './serve/serve-command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { packageVersion } from './package-info.ts';
 
 /** Per-probe timeout bounds accepted by `--timeout`, ms (stack config allows the same range). */
 const parseTimeout = millisecondsBetween(50, 60_000);
 
+/**
+ * The bin's deps: the process's streams at once, the rest (`openApp`, whose logger and settings libraries cost
+ * ~150 ms CPU to load) only before a command runs, so `--help` and `--version` never load them.
+ */
+export interface DeferredCliDeps extends CliIo {
+  load(): Promise<Pick<CliDeps, 'openApp' | 'untilStopped'>>;
+}
+
+/** A CliDeps whose `openApp` and `untilStopped` forward to the loaded ones, plus the hook that loads them. */
+function deferred(source: DeferredCliDeps): { deps: CliDeps; ready: () => Promise<void> } {
+  let loaded: Pick<CliDeps, 'openApp' | 'untilStopped'> | undefined;
+  const real = (): Pick<CliDeps, 'openApp' | 'untilStopped'> => {
+    if (!loaded) throw new Error('the CLI deps were used before a command ran');
+    return loaded;
+  };
+  const { load: _load, ...io } = source;
+  return {
+    deps: {
+      ...io,
+      openApp: (options) => real().openApp(options),
+      untilStopped: () => (real().untilStopped ?? (() => new Promise<string>(() => undefined)))(),
+    },
+    ready: async () => {
+      loaded ??= await source.load();
+    },
+  };
+}
+
 function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   const program = new Command('stack-doctor')
     .description('Diagnoses your local stack: Docker engine, containers, DNS, ports, health, and where the orchestrator lives.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--verbose', 'log debug details to stderr and show stack traces')
     .exitOverride()
     .configureOutput({
@@ -36,6 +65,8 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .option('--no-color', 'no ANSI colours (colours are only used on a TTY anyway)')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<CheckOptions>();
+      // Each command loads its implementation when it runs, so `--help` and `--version` load none of them.
+      const { runCheck } = await import('./commands/check.command.ts');
       setCode(await runCheck(deps, options));
     });
 
@@ -50,6 +81,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .option('--no-open', 'do not open a browser')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<ServeOptions>();
+      const { runServe } = await import('./serve/serve-command.ts');
       setCode(await runServe(deps, options));
     });
 
@@ -60,6 +92,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
     .argument('[args...]', 'KEY, or KEY VALUE for set')
     .action(async (action: string, args: string[], _options: unknown, command: Command) => {
       const { verbose } = command.optsWithGlobals<{ verbose?: boolean }>();
+      const { runSettings } = await import('./commands/settings.command.ts');
       setCode(await runSettings(deps, action, args, verbose ?? false));
     });
 
@@ -72,10 +105,14 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
 /**
  * Runs the CLI and returns the exit code (never calls process.exit, so the bin can flush first).
  * @param argv full `process.argv`-style array (node, script, …args).
+ * @param source the deps (tests), or the process's streams plus a loader of the rest (the bin).
  */
-export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
+export async function runCli(argv: string[], source: CliDeps | DeferredCliDeps): Promise<number> {
   let code: number = ExitCode.healthy;
+  const lazy = 'load' in source ? deferred(source) : null;
+  const deps = lazy ? lazy.deps : (source as CliDeps);
   const program = buildProgram(deps, (next) => (code = next));
+  if (lazy) program.hook('preAction', lazy.ready);
   try {
     await program.parseAsync(argv);
     return code;

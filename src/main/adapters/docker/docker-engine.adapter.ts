@@ -3,7 +3,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import type { Readable } from 'node:stream';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import pLimit from 'p-limit';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
@@ -29,6 +29,7 @@ import { EngineError } from '../../core/ports/index.ts';
 import { systemClock } from '../clock/system-clock.ts';
 import { runExec } from './container-exec.ts';
 import { toContainerInfo } from './container-info.mapper.ts';
+import { loadDockerode } from './load-dockerode.ts';
 import { productLabels } from './product-labels.ts';
 import type { ContainerInspectJson, NetworkFacts } from './container-info.mapper.ts';
 import { DockerEngineControl } from './docker-engine-control.ts';
@@ -74,7 +75,7 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
     let reason = endpoint.invalid;
     try {
       // docker-modem also parses process.env.DOCKER_HOST itself and throws when it is malformed.
-      docker = reason === undefined ? new Docker({ ...endpoint.modemOptions, ...(agent ? { agent } : {}) }) : undefined;
+      docker = reason === undefined ? new (loadDockerode())({ ...endpoint.modemOptions, ...(agent ? { agent } : {}) }) : undefined;
     } catch (error) {
       reason = errorMessage(error);
     }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { startAgentStub, type AgentStub } from '../../../tools/agent-stub/agent-stub.server.ts';
+import type { AgentStub } from '../../../tools/agent-stub/agent-stub.server.ts';
 import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS } from '../../../tools/agent-stub/fault-mode.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
@@ -48,6 +48,8 @@ export async function runAgentStub(deps: CliDeps, options: AgentStubCommandOptio
   const logger = app.logger.child({ component: 'agent-stub' });
   let stub: AgentStub;
   try {
+    // The server (and ws) load only when the command runs: the program registers this command at every start.
+    const { startAgentStub } = await import('../../../tools/agent-stub/agent-stub.server.ts');
     stub = await startAgentStub({ host: options.host, port: options.port, fault: options.fault, delayMs: options.delayMs, logger });
   } catch (error) {
     await app.dispose();

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toDisposable } from '../../../shared/lifecycle/disposable.ts';
 import type { AppServices } from '../../app/app.ts';
@@ -13,6 +13,7 @@ import { checkBindHost, createWorkspacePolicy } from './serve-policy.ts';
 import { DiagnoseInputError } from '../../core/errors.ts';
 import { startServeServer, type ServeServer } from './serve-server.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { packageRoot, packageVersion } from '../package-info.ts';
 
 export interface ServeOptions {
   /** Default 0: a random free port. */
@@ -29,17 +30,8 @@ export interface ServeOptions {
   verbose?: boolean;
 }
 
-const repoRoot = resolve(import.meta.dirname, '../../../..');
-/** Where `electron-vite build` puts the renderer. */
-export const defaultRendererDir = join(repoRoot, 'out', 'renderer');
-
-function appVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
-}
+/** Where `npm run build` puts the renderer, in the repo and in an installed package alike. */
+export const defaultRendererDir = join(packageRoot(), 'out', 'renderer');
 
 /**
  * `stack-doctor serve`: the dashboard in a browser, with the same contract, handlers, events and periodic
@@ -73,7 +65,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
   }
   const { diagnosis, chat } = services;
   const workspace = app.workspace();
-  const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
+  const appInfo = { version: packageVersion(), workspace, host: 'serve' as const };
   const handlers = createHandlers({ diagnosis, settings, appInfo, chat });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
