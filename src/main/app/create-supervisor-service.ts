@@ -37,10 +37,7 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     const m = membership.service(service);
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
   });
-  const engine = new RecoveryEngine(
-    { clock, actions, health, store: deps.store, newId: deps.newId, logger },
-    { parallelism: 2 },
-  );
+  const engine = new RecoveryEngine({ clock, actions, health, store: deps.store, newId: deps.newId, logger }, { parallelism: 2 });
   store.add({ dispose: () => engine.dispose() });
   const at = (): string => clock.date().toISOString();
   const emit = (event: SupervisionEvent): void => emitter.emit(event);
@@ -145,7 +142,8 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       startHealthPoller(
         deps.net,
         clock,
-        () => membership.services.flatMap((s) => (s.healthUrl && known.get(s.name)?.running ? [{ name: s.name, healthUrl: s.healthUrl }] : [])),
+        () =>
+          membership.services.flatMap((s) => (s.healthUrl && known.get(s.name)?.running ? [{ name: s.name, healthUrl: s.healthUrl }] : [])),
         observe,
         (service, c) => checks.set(service, c),
         {

@@ -48,7 +48,9 @@ export async function runWatch(deps: CliDeps, options: WatchOptions): Promise<nu
     await Promise.race([app.startSupervision(), stopped]);
     if (!options.json) {
       const s = supervisor.status();
-      deps.stderr.write(`watching ${s.workspace}: ${s.recovery.services.map((x) => x.service).join(', ') || 'no services'} (Ctrl-C stops)\n`);
+      deps.stderr.write(
+        `watching ${s.workspace}: ${s.recovery.services.map((x) => x.service).join(', ') || 'no services'} (Ctrl-C stops)\n`,
+      );
     }
     const signal = await stopped;
     app.logger.info({ signal }, 'watch stopping');
