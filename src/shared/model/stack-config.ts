@@ -92,7 +92,6 @@ export const recoveryConfigSchema = z
     probeTimeoutMs: z.number().int().min(50).max(60_000).optional(),
   })
   .strict();
-export type RecoveryConfig = z.infer<typeof recoveryConfigSchema>;
 
 /** `stack-doctor.yaml` / `stack-doctor.json` at the workspace root. Every field is optional. */
 export const stackConfigSchema = z

@@ -13,7 +13,7 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import type { SelfActionLedger } from './self-action-ledger.ts';
 
 /** Label a twin carries: the container it was made from (so a later look can tell a twin from a user's container). */
-export const TWIN_OF_LABEL = 'stack-doctor.twin-of';
+const TWIN_OF_LABEL = 'stack-doctor.twin-of';
 
 function failure(error: unknown): RecoveryActionError {
   if (error instanceof EngineError) return { code: error.code, message: error.message };
