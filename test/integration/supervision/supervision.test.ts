@@ -22,6 +22,12 @@ afterEach(async () => {
   }
 });
 
+/** Supervision started and the event stream is open (events before it would only be caught by the reconcile). */
+async function ready(w: WatchProcess): Promise<void> {
+  await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+  await w.waitFor((e) => e.type === 'engine' && e.state === 'connected', 10_000, 'engine connected');
+}
+
 /** Lets the engine and the watcher run for `ms` where the test asserts that nothing happens. */
 const quietFor = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -36,7 +42,7 @@ describe('watch: supervision against the real engine', () => {
       labels: composeLabels('/elsewhere', fixture.unique('other'), 'web'),
     });
     const w = watch(stack.ws);
-    await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+    await ready(w);
 
     await execIn(fixture, outsider.id, ['touch', '/tmp/crash']);
     await execIn(fixture, web.id, ['touch', '/tmp/crash']);
@@ -54,7 +60,7 @@ describe('watch: supervision against the real engine', () => {
     const stack = await stackUnderTest(fixture, 'userstop');
     const api = await stack.service('api', { cmd: ['sleep', '3600'] });
     const w = watch(stack.ws);
-    await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+    await ready(w);
 
     await fixture.docker.getContainer(api.id).stop({ t: 1 });
     await w.waitFor(entered('api', 'stopped-by-user'), 10_000, 'stopped-by-user');
@@ -72,7 +78,7 @@ describe('watch: supervision against the real engine', () => {
     await fixture.waitForHealth(db.id, 'healthy');
     const startedAt = (await fixture.inspect(db.id)).State.StartedAt;
     const w = watch(stack.ws);
-    await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+    await ready(w);
 
     await execIn(fixture, db.id, ['rm', '/tmp/ok']);
     const scheduled = await w.waitFor(plan('db', 'SCHEDULED'), 15_000, 'restart planned');
@@ -91,7 +97,7 @@ describe('watch: supervision against the real engine', () => {
     const stack = await stackUnderTest(fixture, 'loop', config);
     const worker = await stack.service('worker', { cmd: ['sh', '-c', 'sleep 0.5; exit 1'], start: false });
     const w = watch(stack.ws);
-    await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+    await ready(w);
     // Started by "the user" after supervision began: from then on it is supervised.
     await fixture.docker.getContainer(worker.id).start();
 
@@ -112,7 +118,7 @@ describe('watch: supervision against the real engine', () => {
     const web = await stack.service('web', { cmd: CRASH_ON_DEMAND });
     const file = join(stack.ws.dir, '..', 'data', 'recovery.json');
     const first = watch(stack.ws);
-    await first.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+    await ready(first);
     await execIn(fixture, web.id, ['touch', '/tmp/crash']);
     const recovered = await first.waitFor(plan('web', 'SUCCEEDED'), 20_000, 'first recovery');
     await fixture.waitForState(web.id, 'running');
