@@ -120,11 +120,21 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     return StackMembership.fromDiagnosis(d, config);
   };
 
+  /** Discovery with an engine that answered: a diagnosis whose engine probe failed (a busy engine) sees no stack. */
+  const discoverWithEngine = async (): Promise<StackMembership | undefined> => {
+    for (let attempt = 1; !store.isDisposed; attempt++) {
+      await waitForEngine();
+      config = await deps.readConfig(workspace).catch(() => undefined);
+      const d = await deps.diagnose(workspace);
+      if (d.engine.ok || attempt >= 5) return await discover(d);
+      logger.warn({ attempt, err: d.engine.probe.error?.message }, 'supervision: the engine did not answer the discovery; retrying');
+    }
+    return undefined;
+  };
+
   const run = async (): Promise<void> => {
-    await waitForEngine();
-    if (store.isDisposed) return;
-    const found = await discover();
-    if (store.isDisposed) return;
+    const found = await discoverWithEngine();
+    if (!found || store.isDisposed) return;
     const restored = await engine.restore();
     if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
     adoptStack(found);
