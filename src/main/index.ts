@@ -100,6 +100,7 @@ async function start(): Promise<void> {
   stackDoctor.add(diagnosis.onCheckingChange(refreshTray));
   stackDoctor.add(diagnosis.onCompleted(refreshTray));
   await stackDoctor.startPeriodicCheck();
+  void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: String(error) }, 'supervision not started'));
 
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());

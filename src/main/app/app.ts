@@ -9,6 +9,7 @@ import type { NetworkProbePort } from '../core/ports/network-probe.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
+import type { SupervisorService } from './supervisor-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -19,6 +20,8 @@ export interface AppServices {
   engine: EngineReadPort & EngineControlPort & EngineEventsPort & Disposable;
   diagnosis: DiagnosisService;
   chat: ChatService;
+  /** Keeps the stack running; built idle, started only by long-running faces (`App.startSupervision`). */
+  supervisor: SupervisorService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */
@@ -34,6 +37,8 @@ export interface ServiceContext {
   network?: NetworkProbePort;
   /** The app's workspace (see `App.workspace`). */
   workspace: () => string;
+  /** Where the app keeps its state (the recovery snapshot): `STACK_DOCTOR_DATA_DIR`, else the settings folder. */
+  dataDir: string;
 }
 
 export interface AppDeps {
@@ -77,6 +82,12 @@ export interface App extends Disposable {
    * `diagnosisCompleted` to whoever listens. Idempotent.
    */
   startPeriodicCheck(): Promise<void>;
+  /**
+   * Starts supervising `workspace()` (long-running faces only: Electron, serve, watch): watches the engine's events
+   * and recovers the stack's services. Resolves once supervision runs (after waiting for an engine that is not up).
+   * Idempotent; the app's dispose stops it and leaves containers as they are.
+   */
+  startSupervision(): Promise<void>;
   /** Ties `item` to the app's lifetime: it is disposed before everything the app built until now. */
   add<T extends Disposable>(item: T): T;
   dispose(): Promise<void>;

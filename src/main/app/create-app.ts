@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { systemClock } from '../adapters/clock/system-clock.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): App {
       homeDir: deps.homeDir ?? homedir(),
       clock,
       workspace,
+      dataDir: deps.env.STACK_DOCTOR_DATA_DIR || dirname(settings.path),
       ...(deps.network ? { network: deps.network } : {}),
     };
     const built = await (deps.createServices ?? createRealServices)(context);
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps): App {
     store.add(built.engine);
     store.add(built.diagnosis);
     store.add(built.chat);
+    // The supervisor goes first: it uses the diagnosis and the engine until it stops.
+    store.add(built.supervisor);
     if (store.isDisposed) throw new Error('The app was disposed.');
     return built;
   };
@@ -76,6 +80,10 @@ export function createApp(deps: AppDeps): App {
           if (!checking) check.reset();
         }),
       );
+    },
+    async startSupervision() {
+      const { supervisor } = await app.services();
+      await supervisor.start();
     },
     add: (item) => store.add(item),
     dispose: () => store.dispose(),

@@ -4,6 +4,7 @@ import type { CliDeps, CliIo } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import type { CheckOptions } from './commands/check.command.ts';
+import { registerWatchCommand } from './commands/watch.command.ts';
 import type { ServeOptions } from './serve/serve-command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
@@ -98,6 +99,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
 
   registerAgentStubCommand(program, deps, setCode);
   registerChatCommand(program, deps, setCode);
+  registerWatchCommand(program, deps, setCode);
 
   return program;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { heartbeatConfigSchema } from './heartbeat.ts';
+import { recoveryPolicySchema } from './recovery.ts';
 
 /** The port written in a URL's authority (`http://host:PORT/…`, `ws://[::1]:PORT`), if any. */
 function writtenPort(value: string): number | undefined {
@@ -66,6 +68,31 @@ export const chatConfigSchema = z
 export type ChatConfig = z.infer<typeof chatConfigSchema>;
 export type ChatJourney = z.infer<typeof chatJourneySchema>;
 
+/**
+ * A recovery policy as written in the stack config: kept as written (so per-service policies override only the
+ * fields they name over `recovery.defaults`), validated with recoveryPolicySchema so a bad field is named at load.
+ */
+const policyInputSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const parsed = recoveryPolicySchema.safeParse(value);
+  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+/** `recovery:` in `stack-doctor.yaml`: how supervision (`watch`, `serve`, the tray) recovers this stack. */
+export const recoveryConfigSchema = z
+  .object({
+    /** Policy fields for every service (see recoveryPolicySchema for each default). */
+    defaults: policyInputSchema.optional(),
+    /** Per service (compose service name), over `defaults`. */
+    services: z.record(z.string(), policyInputSchema).optional(),
+    /** Recoveries running at once. Default 2. */
+    parallelism: z.number().int().min(1).max(16).optional(),
+    /** HTTP health probe interval, ms. Default 10000. */
+    probeIntervalMs: z.number().int().min(100).max(600_000).optional(),
+    /** Timeout of one HTTP health probe, ms. Default 1000. */
+    probeTimeoutMs: z.number().int().min(50).max(60_000).optional(),
+  })
+  .strict();
+
 /** `stack-doctor.yaml` / `stack-doctor.json` at the workspace root. Every field is optional. */
 export const stackConfigSchema = z
   .object({
@@ -92,6 +119,10 @@ export const stackConfigSchema = z
       .strict()
       .optional(),
     chat: chatConfigSchema.optional(),
+    /** Supervision's recovery policies and probe timing. */
+    recovery: recoveryConfigSchema.optional(),
+    /** Where services write their Redis heartbeats (`service:heartbeat:{serviceId}:{appId}`). */
+    heartbeats: heartbeatConfigSchema.optional(),
   })
   .strict();
 export type StackConfig = z.infer<typeof stackConfigSchema>;

@@ -51,6 +51,7 @@ function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refres
         engine: { dispose: () => void released.push('engine') } as unknown as AppServices['engine'],
         diagnosis: { ...diagnosis, dispose: () => diagnosis.dispose().then(() => void released.push('diagnosis')) },
         chat: { ...chat, dispose: () => chat.dispose().then(() => void released.push('chat')) },
+        supervisor: { dispose: async () => void released.push('supervisor') } as unknown as AppServices['supervisor'],
       };
     },
   });
@@ -140,7 +141,7 @@ describe('createApp: lifetime', () => {
     await app.startPeriodicCheck();
     app.add(toDisposable(() => void released.push('transport')));
     await app.dispose();
-    expect(released).toEqual(['transport', 'chat', 'diagnosis', 'engine', 'log']);
+    expect(released).toEqual(['transport', 'supervisor', 'chat', 'diagnosis', 'engine', 'log']);
     expect(clock.pending).toBe(0);
     await expect(app.services()).rejects.toThrow('disposed');
   });

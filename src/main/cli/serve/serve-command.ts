@@ -99,6 +99,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
   app.add(toDisposable(() => server.close()));
   // Monitoring does not depend on an open page: the main process checks on the settings' interval.
   await app.startPeriodicCheck();
+  void app.startSupervision().catch((error: unknown) => logger.warn({ err: errorMessage(error) }, 'supervision not started'));
   if (!existsSync(join(rendererDir, 'index.html'))) {
     deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
   }

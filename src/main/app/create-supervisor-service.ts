@@ -1,0 +1,212 @@
+import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
+import { Emitter } from '../../shared/lifecycle/emitter.ts';
+import { errorMessage } from '../../shared/error-message.ts';
+import type { Diagnosis, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
+import type { EngineStreamMessage } from '../core/ports/engine-events.port.ts';
+import { RecoveryEngine } from '../core/recovery/recovery-engine.ts';
+import type { ServiceObservation } from '../core/recovery/service-observation.ts';
+import type { SupervisorService } from './supervisor-service.ts';
+import { translateContainerEvent } from './supervision/event-translator.ts';
+import { startHealthPoller, type HealthChecks } from './supervision/health-poller.ts';
+import { initialObservations, reconcileStates, type KnownStates } from './supervision/reconcile.ts';
+import { StackMembership } from './supervision/stack-membership.ts';
+import type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
+
+export type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
+
+/**
+ * The supervisor: discovers the workspace's stack (the diagnosis), subscribes to the engine's events, turns them
+ * into observations for the recovery engine, probes HTTP health on an interval, reconciles after a gap in the
+ * stream, and persists status and history through the store. Built by the app graph, started only by long-running
+ * faces, disposed by the app (leaving containers as they are).
+ */
+export function createSupervisorService(deps: SupervisorDeps, options: SupervisorOptions = {}): SupervisorService {
+  const { clock, logger } = deps;
+  const store = new DisposableStore();
+  const emitter = new Emitter<SupervisionEvent>((e) => logger.warn({ err: errorMessage(e) }, 'supervision listener failed'));
+  let membership = new StackMembership([]);
+  let config: StackConfig | undefined;
+  let workspace = deps.workspace();
+  let startedP: Promise<void> | null = null;
+  let paused = false;
+  let engineState: SupervisionStatus['engine'] = { state: 'connecting', since: clock.date().toISOString() };
+  const known: KnownStates = new Map();
+  const ooms = new Set<string>();
+  const checks = new Map<string, HealthChecks>();
+  const { actions, health } = deps.makeRecovery((service) => {
+    const m = membership.service(service);
+    return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
+  });
+  const engine = new RecoveryEngine({ clock, actions, health, store: deps.store, newId: deps.newId, logger }, { parallelism: 2 });
+  store.add({ dispose: () => engine.dispose() });
+  const at = (): string => clock.date().toISOString();
+  const emit = (event: SupervisionEvent): void => emitter.emit(event);
+  store.add(engine.events((e) => emit(e)));
+
+  const observe = (obs: ServiceObservation): void => {
+    if (obs.kind === 'container-started' && obs.containerId) {
+      membership.adopt(obs.service, obs.containerId);
+      known.set(obs.service, { containerId: obs.containerId, running: true });
+    }
+    if (obs.kind === 'container-died') {
+      const k = known.get(obs.service);
+      if (k) k.running = false;
+    }
+    engine.observe(obs);
+  };
+
+  const setEngineState = (state: SupervisionStatus['engine']['state'], attempt?: number): void => {
+    engineState = { state, since: at(), ...(attempt === undefined ? {} : { attempt }) };
+  };
+
+  const adoptStack = (next: StackMembership): void => {
+    membership = next;
+    const set = engine.setStack(next.toSupervisedStack());
+    if (!set.ok) logger.error({ err: set.error.message }, 'supervision: stack refused');
+  };
+
+  const reconcile = async (reason: 'initial' | 'gap'): Promise<void> => {
+    // The first time too: what changed between the discovery and the subscription is caught here.
+    const containers = await deps.engine.listContainers(10_000);
+    const { observations, changed } = reconcileStates(known, containers, (c) => membership.serviceOf(c.id, c.labels));
+    for (const obs of observations) observe(obs);
+    if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed, at: at() });
+  };
+
+  const onMessage = (message: EngineStreamMessage): void => {
+    if (message.type === 'stream') {
+      if (message.state === 'connected') {
+        setEngineState('connected');
+        emit({ type: 'engine', state: 'connected', at: at() });
+      } else {
+        setEngineState('lost', message.attempt);
+        emit({ type: 'engine', state: 'lost', attempt: message.attempt, delayMs: Math.round(message.retryInMs), at: at() });
+      }
+      return;
+    }
+    if (message.type !== 'container') return;
+    const observations = translateContainerEvent(message, {
+      serviceOf: (id, labels) => membership.serviceOf(id, labels),
+      isSelf: (id) => deps.self.isSelf(id),
+      consumeSelfDie: (id) => deps.self.consumeDie(id),
+      currentContainer: (service) => membership.containerOf(service),
+      noteOom: (id) => ooms.add(id),
+      takeOom: (id) => ooms.delete(id),
+    });
+    for (const obs of observations) observe(obs);
+  };
+
+  /** Waits for an engine that is not up yet (wait-on-startup), backing off to 5 s between looks. */
+  const waitForEngine = async (): Promise<void> => {
+    let delay = options.engineRetryMs ?? 200;
+    for (let attempt = 1; !store.isDisposed; attempt++) {
+      try {
+        await deps.engine.version(2000);
+        return;
+      } catch (error) {
+        setEngineState('lost', attempt);
+        emit({ type: 'engine', state: 'lost', attempt, delayMs: delay, at: at() });
+        logger.info({ err: errorMessage(error), attempt }, 'supervision: waiting for the Docker engine');
+      }
+      await clock.sleep(delay);
+      delay = Math.min(delay * 2, 5000);
+    }
+  };
+
+  const discover = async (diagnosis?: Diagnosis): Promise<StackMembership> => {
+    config = await deps.readConfig(workspace).catch(() => undefined);
+    const d = diagnosis ?? (await deps.diagnose(workspace));
+    workspace = d.workspace;
+    return StackMembership.fromDiagnosis(d, config);
+  };
+
+  /** Discovery with an engine that answered: a diagnosis whose engine probe failed (a busy engine) sees no stack. */
+  const discoverWithEngine = async (): Promise<StackMembership | undefined> => {
+    for (let attempt = 1; !store.isDisposed; attempt++) {
+      await waitForEngine();
+      config = await deps.readConfig(workspace).catch(() => undefined);
+      const d = await deps.diagnose(workspace);
+      if (d.engine.ok || attempt >= 5) return await discover(d);
+      logger.warn({ attempt, err: d.engine.probe.error?.message }, 'supervision: the engine did not answer the discovery; retrying');
+    }
+    return undefined;
+  };
+
+  const run = async (): Promise<void> => {
+    const found = await discoverWithEngine();
+    if (!found || store.isDisposed) return;
+    const restored = await engine.restore();
+    if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
+    adoptStack(found);
+    for (const s of found.services) for (const obs of initialObservations(s.name, s.container)) observe(obs);
+    store.add(deps.engine.subscribe(onMessage, { reconcile }));
+    setEngineState('connected');
+    store.add(
+      deps.onDiagnosis((d) => {
+        if (d.workspace !== workspace || store.isDisposed) return;
+        void discover(d).then(adoptStack, (e: unknown) => logger.warn({ err: errorMessage(e) }, 'supervision: stack not refreshed'));
+      }),
+    );
+    const recovery = config?.recovery;
+    store.add(
+      startHealthPoller(
+        deps.net,
+        clock,
+        () =>
+          membership.services.flatMap((s) => (s.healthUrl && known.get(s.name)?.running ? [{ name: s.name, healthUrl: s.healthUrl }] : [])),
+        observe,
+        (service, c) => checks.set(service, c),
+        {
+          ...(recovery?.probeIntervalMs ? { intervalMs: recovery.probeIntervalMs } : {}),
+          ...(recovery?.probeTimeoutMs ? { timeoutMs: recovery.probeTimeoutMs } : {}),
+        },
+      ),
+    );
+    emit({ type: 'supervision', state: 'started', at: at() });
+  };
+
+  const service: SupervisorService & Disposable = {
+    start() {
+      if (store.isDisposed) return Promise.reject(new Error('The supervisor was disposed.'));
+      startedP ??= run();
+      return startedP;
+    },
+    pause() {
+      paused = true;
+      engine.pause();
+      emit({ type: 'supervision', state: 'paused', at: at() });
+    },
+    resume() {
+      paused = false;
+      engine.resume();
+      emit({ type: 'supervision', state: 'resumed', at: at() });
+    },
+    status() {
+      const recovery = engine.status();
+      return {
+        started: startedP !== null,
+        paused,
+        engine: engineState,
+        workspace,
+        projects: membership.projects,
+        recovery,
+        policies: Object.fromEntries(membership.services.map((s) => [s.name, engine.policy(s.name)])),
+      };
+    },
+    history(limit) {
+      const newestFirst = [...engine.historyEntries()].reverse();
+      return limit === undefined ? newestFirst : newestFirst.slice(0, Math.max(0, limit));
+    },
+    setPolicy: (name, policy) => engine.setPolicy(name, policy),
+    cancel: (planId) => engine.commands.cancel(planId),
+    approve: (planId) => engine.commands.approve(planId),
+    onEvent: emitter.event,
+    async dispose() {
+      if (store.isDisposed) return;
+      if (startedP) emit({ type: 'supervision', state: 'stopped', at: at() });
+      await store.dispose();
+      emitter.dispose();
+    },
+  };
+  return service;
+}
