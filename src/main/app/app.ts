@@ -9,6 +9,7 @@ import type { NetworkProbePort } from '../core/ports/network-probe.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
+import type { SupervisorService } from './supervisor-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -19,6 +20,11 @@ export interface AppServices {
   engine: EngineReadPort & EngineControlPort & EngineEventsPort & Disposable;
   diagnosis: DiagnosisService;
   chat: ChatService;
+  /**
+   * Keeps the stack running (started by long-running faces only). Optional until the supervisor lands; the
+   * faces' handlers answer UNAVAILABLE without one.
+   */
+  supervisor?: SupervisorService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */

@@ -13,6 +13,7 @@ import { ChatInputError } from '../core/chat/chat-input-error.ts';
 import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import { errorMessage } from '../../shared/error-message.ts';
+import { ContractFailure } from './contract-failure.ts';
 
 /** One handler per invoke channel; it receives the already-validated request. */
 export type Handlers = {
@@ -33,8 +34,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     const parsed = invokeContract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return fail('INVALID_REQUEST', `${channel}: ${issue?.message ?? 'invalid payload'}${where}`);
+      const path = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
+      const where = path === undefined ? '' : ` at ${path}`;
+      return fail('INVALID_REQUEST', `${channel}: ${issue?.message ?? 'invalid payload'}${where}`, path);
     }
     try {
       const handler = handlers[name] as (request: unknown) => Promise<unknown>;
@@ -42,6 +44,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       // Input the schema cannot judge (nonexistent workspace, unknown journey, invalid stack config).
       if (error instanceof DiagnoseInputError || error instanceof ChatInputError) return fail('INVALID_REQUEST', error.message);
+      if (error instanceof ContractFailure) return fail(error.code, error.message, error.field);
       const message = errorMessage(error);
       logger.error({ channel, err: message }, 'contract handler failed');
       return fail('INTERNAL', message);
