@@ -13,7 +13,7 @@ const diagnosis = { diagnose: async () => null, last: null } as unknown as Diagn
 const settingsValue = settingsSchema.parse({});
 const settings = {
   get: () => settingsValue,
-  update: async () => settingsValue,
+  update: () => settingsValue,
   onChange: new Emitter<typeof settingsValue>().event,
 };
 const appInfo = { version: '1.0.0', workspace: '/w', host: 'serve' as const };
