@@ -25,7 +25,9 @@ export class RecoveryPage {
     const response = await this.page.goto(url);
     expect(response?.status(), `GET ${new URL(url).pathname} status`).toBe(200);
     await this.page.getByTestId('tab-recovery').click();
-    await expect(this.view).toBeVisible();
+    const unavailable = this.page.getByTestId('recovery-unavailable');
+    await expect(this.view.or(unavailable)).toBeVisible();
+    await expect(unavailable, 'serve runs no supervisor (services.supervisor is missing)').toHaveCount(0);
   }
 
   /** A service's row; the supervisor may name it `web` or `project/web`, so the name is matched at the end. */
