@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
+import { systemClock } from './adapters/clock/system-clock.ts';
 import { openElectronApp } from './app/open-electron-app.ts';
 import { forwardAppEvents } from './ipc/app-events.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
+import { showSupervisionNotifications } from './shell/notifications.ts';
 import type { TrayAction } from './shell/tray-menu.ts';
 import { createStatusTray } from './shell/tray.ts';
 import { appIconPath } from './shell/tray-icons.ts';
@@ -40,7 +42,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat } = await stackDoctor.services();
+  const { diagnosis, chat, supervisor } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -49,7 +51,7 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat }), logger);
+  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat, supervisor }), logger);
   const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -72,6 +74,10 @@ async function start(): Promise<void> {
     if (action === 'check-now') void runDiagnosis();
     else if (action === 'open-dashboard') openWindow();
     else if (action === 'quit') app.quit();
+    else if (action === 'pause-supervision') supervisor?.pause();
+    else if (action === 'resume-supervision') supervisor?.resume();
+    else if (action.kind === 'approve-plan') supervisor?.approve(action.planId);
+    else if (action.kind === 'cancel-plan') supervisor?.cancel(action.planId);
     else {
       // The dashboard scrolls to and highlights `#finding-<ID>` (a same-document hash change, no reload).
       const target = openWindow();
@@ -81,7 +87,8 @@ async function start(): Promise<void> {
     }
   };
   const tray = stackDoctor.add(createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction }));
-  const refreshTray = (): void => tray.update({ diagnosis: diagnosis.last, checking: diagnosis.checking });
+  const refreshTray = (): void =>
+    tray.update({ diagnosis: diagnosis.last, checking: diagnosis.checking, supervision: supervisor?.status() ?? null });
 
   // Disposed with the app, in reverse: the tray's subscriptions, event forwarding, the ipc handlers, the tray.
   stackDoctor.add(
@@ -93,12 +100,17 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat }, (channel, payload) => {
+    forwardAppEvents({ diagnosis, settings, chat, supervisor }, (channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );
   stackDoctor.add(diagnosis.onCheckingChange(refreshTray));
   stackDoctor.add(diagnosis.onCompleted(refreshTray));
+  if (supervisor) {
+    // Heartbeats and notices do not change the menu; states, plans, pause and the engine line do.
+    stackDoctor.add(supervisor.onEvent((event) => event.type !== 'heartbeat' && event.type !== 'notification' && refreshTray()));
+    stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: systemClock, onClick: () => openWindow() }));
+  }
   await stackDoctor.startPeriodicCheck();
   void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: String(error) }, 'supervision not started'));
 

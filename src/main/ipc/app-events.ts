@@ -2,6 +2,7 @@ import { eventContract } from '../../shared/contract/index.ts';
 import { toDisposable, type SyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
+import type { SupervisorService } from '../app/supervisor-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 
 /** Sends one contract event: `webContents.send` on a live window, or serve mode's broadcast. */
@@ -13,6 +14,8 @@ export interface AppEventSources {
   settings: Pick<SettingsPort, 'onChange'>;
   /** The chat pane's service: its exchange and breaker events go out as `chat:event` / `chat:breaker`. */
   chat?: Pick<ChatService, 'onEvent' | 'onBreakerChange'>;
+  /** The supervisor: each of its events goes out as `supervision:event`, as emitted. */
+  supervisor?: Pick<SupervisorService, 'onEvent'>;
 }
 
 /** Subscriptions released together, synchronously: no event slips through between two of them. */
@@ -35,15 +38,16 @@ export function forwardChatEvents(chat: Pick<ChatService, 'onEvent' | 'onBreaker
 }
 
 /**
- * Forwards every event of the app (diagnosis started/completed, settings changed, chat) to one sink on its
+ * Forwards every event of the app (diagnosis started/completed, settings changed, chat, supervision) to one sink on its
  * contract channel; the Electron shell and serve mode both use it. `send` is called per event, so a
  * recreated or hidden window still gets them.
  */
-export function forwardAppEvents({ diagnosis, settings, chat }: AppEventSources, send: EventSink): SyncDisposable {
+export function forwardAppEvents({ diagnosis, settings, chat, supervisor }: AppEventSources, send: EventSink): SyncDisposable {
   return all([
     diagnosis.onStarted((payload) => send(eventContract.diagnosisStarted.channel, payload)),
     diagnosis.onCompleted((value) => send(eventContract.diagnosisCompleted.channel, value)),
     settings.onChange((value) => send(eventContract.settingsChanged.channel, value)),
     ...(chat ? [forwardChatEvents(chat, send)] : []),
+    ...(supervisor ? [supervisor.onEvent((event) => send(eventContract.supervisionEvent.channel, event))] : []),
   ]);
 }

@@ -14,6 +14,7 @@ import { DiagnoseInputError } from '../core/errors.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { describeIssueAt } from '../../shared/zod-issue.ts';
+import { ContractFailure } from './contract-failure.ts';
 
 /** One handler per invoke channel; it receives the already-validated request. */
 export type Handlers = {
@@ -33,7 +34,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     if (!name) return fail('UNKNOWN_CHANNEL', `No contract channel named "${channel}".`);
     const parsed = invokeContract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
-      return fail('INVALID_REQUEST', `${channel}: ${describeIssueAt(parsed.error.issues[0], 'invalid payload')}`);
+      const issue = parsed.error.issues[0];
+      const path = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+      return fail('INVALID_REQUEST', `${channel}: ${describeIssueAt(issue, 'invalid payload')}`, path);
     }
     try {
       const handler = handlers[name] as (request: unknown) => Promise<unknown>;
@@ -41,6 +44,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       // Input the schema cannot judge (nonexistent workspace, unknown journey, invalid stack config).
       if (error instanceof DiagnoseInputError || error instanceof ChatInputError) return fail('INVALID_REQUEST', error.message);
+      if (error instanceof ContractFailure) return fail(error.code, error.message, error.field);
       const message = errorMessage(error);
       logger.error({ channel, err: message }, 'contract handler failed');
       return fail('INTERNAL', message);

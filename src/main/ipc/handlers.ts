@@ -1,8 +1,10 @@
 import type { AppInfo } from '../../shared/contract/index.ts';
 import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
+import type { SupervisorService } from '../app/supervisor-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { Handlers } from './dispatch.ts';
+import { createSupervisionHandlers } from './supervision-handlers.ts';
 
 export interface HandlerDeps {
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
@@ -13,6 +15,8 @@ export interface HandlerDeps {
    * answer INTERNAL "chat is not available".
    */
   chat?: ChatService;
+  /** `services.supervisor`; without it the supervision channels answer UNAVAILABLE. */
+  supervisor?: SupervisorService;
 }
 
 const unavailable = (): never => {
@@ -20,7 +24,7 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
@@ -31,5 +35,6 @@ export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDe
     sendChat: async (request) => (chat ? chat.send(request) : unavailable()),
     compareChatPaths: async (request) => (chat ? chat.compare(request) : unavailable()),
     newChatSession: async () => (chat ? chat.newSession() : unavailable()),
+    ...createSupervisionHandlers(supervisor),
   };
 }

@@ -1,15 +1,23 @@
-import { compareFindings, type Diagnosis, type Finding, type FindingId, type Severity, type Verdict } from '../../shared/model/index.ts';
+import {
+  compareFindings,
+  type Diagnosis,
+  type Finding,
+  type Severity,
+  type SupervisionStatus,
+  type Verdict,
+} from '../../shared/model/index.ts';
+import type { TrayMenuItem } from './tray-menu-item.ts';
+import { supervisionItems } from './tray-supervision.ts';
+
+export type { TrayAction, TrayMenuItem } from './tray-menu-item.ts';
 
 export type TrayIconState = Verdict | 'checking';
-
-export type TrayAction = 'check-now' | 'open-dashboard' | 'quit' | { kind: 'open-finding'; id: FindingId };
-
-/** A menu entry as plain data, so the menu is testable without Electron; tray.ts maps it to a Menu. */
-export type TrayMenuItem = { type: 'normal'; label: string; enabled: boolean; action?: TrayAction } | { type: 'separator' };
 
 export interface TrayMenuState {
   diagnosis: Diagnosis | null;
   checking: boolean;
+  /** The supervisor's status; absent (or null) in a host that does not supervise: no supervision section. */
+  supervision?: SupervisionStatus | null;
 }
 
 export interface TrayMenu {
@@ -55,35 +63,41 @@ function verdictLine({ diagnosis, checking }: TrayMenuState): string {
   return checking ? `${line} (checking…)` : line;
 }
 
-/** Diagnosis + checking flag → the tray's icon, tooltip and menu. Pure. */
+function findingItems(diagnosis: Diagnosis | null): TrayMenuItem[] {
+  const findings = diagnosis ? [...diagnosis.findings].sort(compareFindings) : [];
+  const items: TrayMenuItem[] = findings.slice(0, TRAY_MAX_FINDINGS).map((finding) => ({
+    type: 'normal',
+    label: `${severityMark[finding.severity]} ${truncateLabel(finding.summary)}`,
+    enabled: true,
+    action: { kind: 'open-finding', id: finding.id },
+  }));
+  const rest = findings.length - TRAY_MAX_FINDINGS;
+  if (rest > 0) items.push({ type: 'normal', label: `and ${rest} more…`, enabled: true, action: 'open-dashboard' });
+  return items;
+}
+
+/**
+ * Diagnosis + checking flag + supervision → the tray's icon, tooltip and menu. Pure. The menu is a list of
+ * sections joined by separators (verdict, findings, supervision, actions, quit); an empty section disappears, and
+ * a new capability (repair, smoke tests) is one more section.
+ */
 export function buildTrayMenu(state: TrayMenuState): TrayMenu {
-  const { diagnosis, checking } = state;
+  const { diagnosis, checking, supervision } = state;
   const icon: TrayIconState = checking || !diagnosis ? 'checking' : diagnosis.verdict;
   const line = verdictLine(state);
-  const items: TrayMenuItem[] = [{ type: 'normal', label: line, enabled: false }];
-
-  const findings = diagnosis ? [...diagnosis.findings].sort(compareFindings) : [];
-  if (findings.length > 0) {
-    items.push({ type: 'separator' });
-    for (const finding of findings.slice(0, TRAY_MAX_FINDINGS)) {
-      items.push({
-        type: 'normal',
-        label: `${severityMark[finding.severity]} ${truncateLabel(finding.summary)}`,
-        enabled: true,
-        action: { kind: 'open-finding', id: finding.id },
-      });
-    }
-    const rest = findings.length - TRAY_MAX_FINDINGS;
-    if (rest > 0) items.push({ type: 'normal', label: `and ${rest} more…`, enabled: true, action: 'open-dashboard' });
-  }
-
-  items.push(
-    { type: 'separator' },
-    { type: 'normal', label: 'Check now', enabled: !checking, action: 'check-now' },
-    { type: 'normal', label: 'Open dashboard', enabled: true, action: 'open-dashboard' },
-    { type: 'separator' },
-    { type: 'normal', label: 'Quit Stack Doctor', enabled: true, action: 'quit' },
-  );
-
-  return { icon, tooltip: `Stack Doctor: ${line}`, items };
+  const sections: TrayMenuItem[][] = [
+    [{ type: 'normal', label: line, enabled: false }],
+    findingItems(diagnosis),
+    supervision ? supervisionItems(supervision) : [],
+    [
+      { type: 'normal', label: 'Check now', enabled: !checking, action: 'check-now' },
+      { type: 'normal', label: 'Open dashboard', enabled: true, action: 'open-dashboard' },
+    ],
+    [{ type: 'normal', label: 'Quit Stack Doctor', enabled: true, action: 'quit' }],
+  ];
+  const items = sections.filter((section) => section.length > 0).flatMap((section, i) => (i === 0 ? section : [SEPARATOR, ...section]));
+  const paused = supervision?.started && supervision.paused ? ' · supervision paused' : '';
+  return { icon, tooltip: `Stack Doctor: ${line}${paused}`, items };
 }
+
+const SEPARATOR: TrayMenuItem = { type: 'separator' };

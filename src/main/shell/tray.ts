@@ -14,8 +14,9 @@ export interface StatusTray {
 }
 
 function toMenuTemplate(items: TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] {
-  return items.map((item) => {
+  return items.map((item): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
+    if (item.type === 'submenu') return { label: item.label, submenu: toMenuTemplate(item.items, onAction) };
     const { action } = item;
     return {
       label: item.label,

@@ -3,12 +3,14 @@ import type { AppInfo } from '../../shared/contract/index.ts';
 import { useApi } from './api/use-api.ts';
 import { ChatPane } from './features/chat/chat-pane.tsx';
 import { HealthView } from './features/health/health-view.tsx';
+import { RecoveryView } from './features/recovery/recovery-view.tsx';
 import { SettingsPanel } from './features/settings/settings-panel.tsx';
 
-type Tab = 'health' | 'chat' | 'settings';
+type Tab = 'health' | 'recovery' | 'chat' | 'settings';
 
 const TABS: Array<{ name: Tab; label: string; testId: string }> = [
   { name: 'health', label: 'Health', testId: 'tab-health' },
+  { name: 'recovery', label: 'Recovery', testId: 'tab-recovery' },
   { name: 'chat', label: 'Chat', testId: 'chat-tab' },
   { name: 'settings', label: 'Settings', testId: 'tab-settings' },
 ];
@@ -61,6 +63,7 @@ export function App() {
       </header>
       <main className="content">
         {tab === 'health' && <HealthView />}
+        {tab === 'recovery' && <RecoveryView />}
         {tab === 'settings' && <SettingsPanel />}
         {chatOpened && (
           <div hidden={tab !== 'chat'}>

@@ -63,10 +63,10 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat } = services;
+  const { diagnosis, chat, supervisor } = services;
   const workspace = app.workspace();
   const appInfo = { version: packageVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({ diagnosis, settings, appInfo, chat });
+  const handlers = createHandlers({ diagnosis, settings, appInfo, chat, supervisor });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -80,7 +80,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat }, emit);
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor }, emit);
         return () => forwarding.dispose();
       },
       rendererDir,
