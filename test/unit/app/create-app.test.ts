@@ -51,7 +51,10 @@ function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refres
         engine: { dispose: () => void released.push('engine') } as unknown as AppServices['engine'],
         diagnosis: { ...diagnosis, dispose: () => diagnosis.dispose().then(() => void released.push('diagnosis')) },
         chat: { ...chat, dispose: () => chat.dispose().then(() => void released.push('chat')) },
-        supervisor: { dispose: async () => void released.push('supervisor') } as unknown as AppServices['supervisor'],
+        supervisor: {
+          onEvent: () => toDisposable(() => undefined),
+          dispose: async () => void released.push('supervisor'),
+        } as unknown as AppServices['supervisor'],
       };
     },
   });
