@@ -7,8 +7,11 @@ import type { EngineReadPort } from '../core/ports/engine-read.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { NetworkProbePort } from '../core/ports/network-probe.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
+import type { BundleService } from './bundle-service.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
+import type { LogsService } from './logs-service.ts';
+import type { SmokeService } from './smoke-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -19,6 +22,12 @@ export interface AppServices {
   engine: EngineReadPort & EngineControlPort & EngineEventsPort & Disposable;
   diagnosis: DiagnosisService;
   chat: ChatService;
+  /** Smoke suites (declared in `smoke:` plus the built-in diagnosis suite) and their recent runs. */
+  smoke: SmokeService;
+  /** The diagnostics bundle. */
+  bundle: BundleService;
+  /** The structured log, read back for the Logs view. */
+  logs: LogsService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */
@@ -34,6 +43,12 @@ export interface ServiceContext {
   network?: NetworkProbePort;
   /** The app's workspace (see `App.workspace`). */
   workspace: () => string;
+  /** Folder of the log files (read by the Logs view and put into bundles); null when the app writes none. */
+  logDir: string | null;
+  /** The app's data folder (the settings file's): repair reports in `reports/`, bundles in `bundles/`. */
+  dataDir: string;
+  /** The app's version, for the bundle's manifest. */
+  version: string;
 }
 
 export interface AppDeps {
@@ -56,6 +71,10 @@ export interface AppDeps {
    * imported on the first `services()` call so commands that never need them (`--help`, `settings`) stay fast.
    */
   createServices?: (context: ServiceContext) => Promise<AppServices>;
+  /** Folder of the log files the logger writes. Default none: the Logs view is empty, bundles hold no logs. */
+  logDir?: string;
+  /** The app's version, for the bundle's manifest. Default `unknown`. */
+  version?: string;
   /** Released after everything else, in reverse order: the log the services write to. */
   owns?: Disposable[];
 }

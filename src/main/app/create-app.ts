@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { systemClock } from '../adapters/clock/system-clock.ts';
@@ -36,6 +37,9 @@ export function createApp(deps: AppDeps): App {
       homeDir: deps.homeDir ?? homedir(),
       clock,
       workspace,
+      logDir: deps.logDir ?? null,
+      dataDir: dirname(settings.path),
+      version: deps.version ?? 'unknown',
       ...(deps.network ? { network: deps.network } : {}),
     };
     const built = await (deps.createServices ?? createRealServices)(context);
@@ -44,6 +48,9 @@ export function createApp(deps: AppDeps): App {
     store.add(built.engine);
     store.add(built.diagnosis);
     store.add(built.chat);
+    // Smoke runs use the diagnosis and the engine: they end first. The log reader only watches a file.
+    store.add(built.logs);
+    store.add(built.smoke);
     if (store.isDisposed) throw new Error('The app was disposed.');
     return built;
   };

@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
 import type { CliDeps } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
+import { registerBundleCommand } from './commands/bundle.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
+import { registerSmokeCommand } from './commands/smoke.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
@@ -65,6 +67,8 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
 
   registerAgentStubCommand(program, deps, setCode);
   registerChatCommand(program, deps, setCode);
+  registerSmokeCommand(program, deps, setCode);
+  registerBundleCommand(program, deps, setCode);
 
   return program;
 }

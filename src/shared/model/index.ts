@@ -14,3 +14,5 @@ export * from './heartbeat.ts';
 export * from './smoke.ts';
 export * from './recovery.ts';
 export * from './bundle.ts';
+export * from './smoke-run.ts';
+export * from './log-entry.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { smokeConfigSchema } from './smoke.ts';
 
 /** The port written in a URL's authority (`http://host:PORT/…`, `ws://[::1]:PORT`), if any. */
 function writtenPort(value: string): number | undefined {
@@ -92,6 +93,8 @@ export const stackConfigSchema = z
       .strict()
       .optional(),
     chat: chatConfigSchema.optional(),
+    /** Smoke suites run by `stack-doctor smoke`, the Smoke view and the tray (README#smoke-tests). */
+    smoke: smokeConfigSchema.optional(),
   })
   .strict();
 export type StackConfig = z.infer<typeof stackConfigSchema>;

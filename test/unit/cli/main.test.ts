@@ -15,6 +15,7 @@ import { toDisposable } from '../../../src/shared/lifecycle/disposable.ts';
 import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { diagnosisFixture, dnsFinding, fallbackFinding } from './diagnosis.fixture.ts';
+import { idleServices } from '../app/idle-services.ts';
 
 type Outcome = Diagnosis | Error;
 
@@ -64,6 +65,7 @@ function harness(outcome: Outcome) {
             engine: { dispose: () => undefined } as unknown as AppServices['engine'],
             diagnosis,
             chat: { dispose: async () => undefined } as unknown as ChatService,
+            ...idleServices(),
           };
         },
       }),
