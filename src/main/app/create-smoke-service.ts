@@ -1,10 +1,4 @@
-import {
-  DIAGNOSIS_SUITE,
-  type Settings,
-  type SmokeProgress,
-  type SmokeRunRecord,
-  type SmokeSuites,
-} from '../../shared/model/index.ts';
+import { DIAGNOSIS_SUITE, type Settings, type SmokeProgress, type SmokeRunRecord, type SmokeSuites } from '../../shared/model/index.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { Emitter } from '../../shared/lifecycle/emitter.ts';
 import { chatSetupFrom, loadChatSetup, type ChatSetupResult } from '../core/chat/chat-setup.ts';
