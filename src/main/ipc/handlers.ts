@@ -3,6 +3,7 @@ import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { Handlers } from './dispatch.ts';
+import { createSmokeHandlers, unavailableSmokeHandlers, type SmokeHandlerDeps } from './smoke-handlers.ts';
 
 export interface HandlerDeps {
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
@@ -13,6 +14,8 @@ export interface HandlerDeps {
    * answer INTERNAL "chat is not available".
    */
   chat?: ChatService;
+  /** Smoke, logs and bundle (ipc/smoke-handlers.ts); without them those channels answer INTERNAL. */
+  smoke?: SmokeHandlerDeps;
 }
 
 const unavailable = (): never => {
@@ -20,7 +23,7 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat, smoke }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
@@ -31,5 +34,6 @@ export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDe
     sendChat: async (request) => (chat ? chat.send(request) : unavailable()),
     compareChatPaths: async (request) => (chat ? chat.compare(request) : unavailable()),
     newChatSession: async () => (chat ? chat.newSession() : unavailable()),
+    ...(smoke ? createSmokeHandlers(smoke) : unavailableSmokeHandlers()),
   };
 }

@@ -5,8 +5,8 @@ import type { SmokeService } from '../../../src/main/app/smoke-service.ts';
 /** The smoke, bundle and logs services for a test app that never uses them: disposal only. */
 export function idleServices(): { smoke: SmokeService; bundle: BundleService; logs: LogsService } {
   return {
-    smoke: { dispose: async () => undefined } as unknown as SmokeService,
+    smoke: { onProgress: () => ({ dispose: () => undefined }), dispose: async () => undefined } as unknown as SmokeService,
     bundle: {} as BundleService,
-    logs: { dispose: async () => undefined } as unknown as LogsService,
+    logs: { onEntries: () => ({ dispose: () => undefined }), dispose: async () => undefined } as unknown as LogsService,
   };
 }

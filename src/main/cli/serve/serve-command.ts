@@ -7,6 +7,7 @@ import { createDispatcher } from '../../ipc/dispatch.ts';
 import { createHandlers } from '../../ipc/handlers.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
+import { bundleDownloadPath } from './bundle-download.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
 import { generateToken, TOKEN_ENV, tokenProblem } from './serve-auth.ts';
 import { checkBindHost, createWorkspacePolicy } from './serve-policy.ts';
@@ -71,10 +72,16 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat } = services;
+  const { diagnosis, chat, smoke, logs, bundle } = services;
   const workspace = app.workspace();
   const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({ diagnosis, settings, appInfo, chat });
+  const handlers = createHandlers({
+    diagnosis,
+    settings,
+    appInfo,
+    chat,
+    smoke: { smoke, logs, bundle, workspace: () => workspace, downloadPath: bundleDownloadPath },
+  });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -88,7 +95,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat }, emit);
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat, smoke, logs }, emit);
         return () => forwarding.dispose();
       },
       rendererDir,
@@ -97,6 +104,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
       port: options.port,
       token,
       logger,
+      bundlesDir: bundle.bundlesDir,
     });
   } catch (error) {
     await app.dispose();
