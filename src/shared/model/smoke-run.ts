@@ -8,7 +8,6 @@ export const smokeSuiteInfoSchema = z.object({
   checks: z.number().int().nonnegative().nullable(),
   builtIn: z.boolean(),
 });
-export type SmokeSuiteInfo = z.infer<typeof smokeSuiteInfoSchema>;
 
 /** The suites of a workspace, or why its `smoke:` cannot be read (file, line and field in the message). */
 export const smokeSuitesSchema = z.object({
