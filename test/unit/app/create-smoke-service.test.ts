@@ -25,7 +25,7 @@ function service(files: Record<string, string>, historySize?: number) {
       // 5432 answers, 6379 does not.
       net: {
         lookup: () => Promise.reject(new Error('no dns here')),
-        tcpConnect: async (_host, port) =>
+        tcpConnect: async (_host: string, port: number) =>
           port === 5432 ? { ok: true, latencyMs: 1 } : { ok: false, latencyMs: 1, error: { code: 'ECONNREFUSED', message: 'refused' } },
       } as never,
     },
