@@ -42,7 +42,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor } = await stackDoctor.services();
+  const { diagnosis, chat, supervisor, smoke, logs, bundle } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -51,7 +51,17 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat, supervisor }), logger);
+  const dispatch = createDispatcher(
+    createHandlers({
+      diagnosis,
+      settings,
+      appInfo,
+      chat,
+      supervisor,
+      smoke: { smoke, logs, bundle, workspace: () => stackDoctor.workspace() },
+    }),
+    logger,
+  );
   const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -100,7 +110,7 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat, supervisor }, (channel, payload) => {
+    forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }, (channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );

@@ -7,9 +7,12 @@ import type { EngineReadPort } from '../core/ports/engine-read.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { NetworkProbePort } from '../core/ports/network-probe.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
+import type { BundleService } from './bundle-service.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
 import type { SupervisorService } from './supervisor-service.ts';
+import type { LogsService } from './logs-service.ts';
+import type { SmokeService } from './smoke-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -22,6 +25,12 @@ export interface AppServices {
   chat: ChatService;
   /** Keeps the stack running; built idle, started only by long-running faces (`App.startSupervision`). */
   supervisor: SupervisorService;
+  /** Smoke suites (declared in `smoke:` plus the built-in diagnosis suite) and their recent runs. */
+  smoke: SmokeService;
+  /** The diagnostics bundle. */
+  bundle: BundleService;
+  /** The structured log, read back for the Logs view. */
+  logs: LogsService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */
@@ -37,8 +46,15 @@ export interface ServiceContext {
   network?: NetworkProbePort;
   /** The app's workspace (see `App.workspace`). */
   workspace: () => string;
-  /** Where the app keeps its state (the recovery snapshot): `STACK_DOCTOR_DATA_DIR`, else the settings folder. */
+  /** Folder of the log files (read by the Logs view and put into bundles); null when the app writes none. */
+  logDir: string | null;
+  /**
+   * The app's data folder: `STACK_DOCTOR_DATA_DIR`, else the settings folder. It holds the recovery snapshot,
+   * repair reports in `reports/` and bundles in `bundles/`.
+   */
   dataDir: string;
+  /** The app's version, for the bundle's manifest. */
+  version: string;
 }
 
 export interface AppDeps {
@@ -61,6 +77,10 @@ export interface AppDeps {
    * imported on the first `services()` call so commands that never need them (`--help`, `settings`) stay fast.
    */
   createServices?: (context: ServiceContext) => Promise<AppServices>;
+  /** Folder of the log files the logger writes. Default none: the Logs view is empty, bundles hold no logs. */
+  logDir?: string;
+  /** The app's version, for the bundle's manifest. Default `unknown`. */
+  version?: string;
   /** Released after everything else, in reverse order: the log the services write to. */
   owns?: Disposable[];
 }

@@ -1,19 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { writeDiagnosticsBundle } from '../adapters/bundle/write-diagnostics-bundle.ts';
 import { DockerEngineAdapter } from '../adapters/docker/docker-engine.adapter.ts';
+import { LogReader } from '../adapters/log/log-reader.ts';
 import { NetworkProbeAdapter } from '../adapters/network/network-probe.adapter.ts';
 import { OrchestratorClient } from '../adapters/orchestrator/orchestrator-client.ts';
 import { RuntimeSignalsAdapter } from '../adapters/runtime/runtime-signals.adapter.ts';
+import { httpRequestAdapter } from '../adapters/smoke/http-request.adapter.ts';
+import { orchestratorSmokeChat } from '../adapters/smoke/orchestrator-chat.adapter.ts';
 import { WorkspaceFilesAdapter } from '../adapters/workspace/workspace-files.adapter.ts';
 import { EngineRecoveryActions } from '../adapters/recovery/engine-recovery-actions.adapter.ts';
 import { EngineRecoveryHealth } from '../adapters/recovery/engine-recovery-health.adapter.ts';
 import { JsonFileRecoveryStore } from '../adapters/recovery/json-file-recovery-store.adapter.ts';
 import { SelfActionLedger } from '../adapters/recovery/self-action-ledger.ts';
 import type { AppServices, ServiceContext } from './app.ts';
+import { createBundleService } from './create-bundle-service.ts';
 import { createChatService } from './create-chat-service.ts';
 import { createDiagnosisService } from './create-diagnosis-service.ts';
 import { createSupervisorService } from './create-supervisor-service.ts';
 import { readStackConfig } from './supervision/read-stack-config.ts';
+import { createSmokeService } from './create-smoke-service.ts';
+import type { LogsService } from './logs-service.ts';
 
 /**
  * The services over the real adapters: the one place that wires core to Docker, the network, the disk and the
@@ -66,5 +73,40 @@ export function createAppServices(context: ServiceContext): AppServices {
       health: new EngineRecoveryHealth(engine, net, clock, target),
     }),
   });
-  return { engine, diagnosis, chat, supervisor };
+  const smoke = createSmokeService({
+    ports: { http: httpRequestAdapter, net, exec: engine },
+    // One client per run, no socket kept for reuse: a run proves the handshake and leaves nothing open.
+    createChat: (setup) => {
+      const client = new OrchestratorClient({ net, logger, clock, setup, clientId: randomUUID(), wsIdleMs: 0 });
+      return { port: orchestratorSmokeChat((request, onEvent) => client.send(request, onEvent)), dispose: () => client.dispose() };
+    },
+    workspaceFiles,
+    diagnosis,
+    settings,
+    env,
+    workspace: context.workspace,
+    clock,
+    logger,
+    newId: randomUUID,
+  });
+  const bundle = createBundleService({
+    diagnosis,
+    settings,
+    logDir: context.logDir ?? `${context.dataDir}/logs`,
+    dataDir: context.dataDir,
+    workspace: context.workspace,
+    clock,
+    logger,
+    appInfo: { name: 'stack-doctor', version: context.version },
+    write: writeDiagnosticsBundle,
+  });
+  const logs: LogsService = context.logDir ? new LogReader({ dir: context.logDir, clock }) : noLogs;
+  return { engine, diagnosis, chat, supervisor, smoke, bundle, logs };
 }
+
+/** The logs of an app that writes none (tests): empty, and nothing to follow. */
+const noLogs: LogsService = {
+  query: () => Promise.resolve([]),
+  onEntries: () => ({ dispose: () => undefined }),
+  dispose: () => Promise.resolve(),
+};

@@ -37,7 +37,9 @@ export function createApp(deps: AppDeps): App {
       homeDir: deps.homeDir ?? homedir(),
       clock,
       workspace,
+      logDir: deps.logDir ?? null,
       dataDir: deps.env.STACK_DOCTOR_DATA_DIR || dirname(settings.path),
+      version: deps.version ?? 'unknown',
       ...(deps.network ? { network: deps.network } : {}),
     };
     const built = await (deps.createServices ?? createRealServices)(context);
@@ -48,6 +50,9 @@ export function createApp(deps: AppDeps): App {
     store.add(built.chat);
     // The supervisor goes first: it uses the diagnosis and the engine until it stops.
     store.add(built.supervisor);
+    // Smoke runs use the diagnosis and the engine: they end first. The log reader only watches a file.
+    store.add(built.logs);
+    store.add(built.smoke);
     if (store.isDisposed) throw new Error('The app was disposed.');
     return built;
   };

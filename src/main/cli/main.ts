@@ -2,10 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from './exit-codes.ts';
 import type { CliDeps, CliIo } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
+import { registerBundleCommand } from './commands/bundle.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
 import type { CheckOptions } from './commands/check.command.ts';
 import { registerWatchCommand } from './commands/watch.command.ts';
 import type { ServeOptions } from './serve/serve-command.ts';
+import { registerSmokeCommand } from './commands/smoke.command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -100,6 +102,8 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   registerAgentStubCommand(program, deps, setCode);
   registerChatCommand(program, deps, setCode);
   registerWatchCommand(program, deps, setCode);
+  registerSmokeCommand(program, deps, setCode);
+  registerBundleCommand(program, deps, setCode);
 
   return program;
 }

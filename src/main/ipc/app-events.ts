@@ -3,6 +3,8 @@ import { toDisposable, type SyncDisposable } from '../../shared/lifecycle/dispos
 import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SupervisorService } from '../app/supervisor-service.ts';
+import type { LogsService } from '../app/logs-service.ts';
+import type { SmokeService } from '../app/smoke-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 
 /** Sends one contract event: `webContents.send` on a live window, or serve mode's broadcast. */
@@ -16,6 +18,10 @@ export interface AppEventSources {
   chat?: Pick<ChatService, 'onEvent' | 'onBreakerChange'>;
   /** The supervisor: each of its events goes out as `supervision:event`, as emitted. */
   supervisor?: Pick<SupervisorService, 'onEvent'>;
+  /** Smoke runs' progress goes out as `smoke:progress`. */
+  smoke?: Pick<SmokeService, 'onProgress'>;
+  /** New log entries go out as `logs:entries` (the log is watched while this forwarding lives). */
+  logs?: Pick<LogsService, 'onEntries'>;
 }
 
 /** Subscriptions released together, synchronously: no event slips through between two of them. */
@@ -42,12 +48,14 @@ export function forwardChatEvents(chat: Pick<ChatService, 'onEvent' | 'onBreaker
  * contract channel; the Electron shell and serve mode both use it. `send` is called per event, so a
  * recreated or hidden window still gets them.
  */
-export function forwardAppEvents({ diagnosis, settings, chat, supervisor }: AppEventSources, send: EventSink): SyncDisposable {
+export function forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }: AppEventSources, send: EventSink): SyncDisposable {
   return all([
     diagnosis.onStarted((payload) => send(eventContract.diagnosisStarted.channel, payload)),
     diagnosis.onCompleted((value) => send(eventContract.diagnosisCompleted.channel, value)),
     settings.onChange((value) => send(eventContract.settingsChanged.channel, value)),
     ...(chat ? [forwardChatEvents(chat, send)] : []),
     ...(supervisor ? [supervisor.onEvent((event) => send(eventContract.supervisionEvent.channel, event))] : []),
+    ...(smoke ? [smoke.onProgress((progress) => send(eventContract.smokeProgress.channel, progress))] : []),
+    ...(logs ? [logs.onEntries((entries) => send(eventContract.logEntries.channel, entries))] : []),
   ]);
 }

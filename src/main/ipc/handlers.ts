@@ -5,6 +5,7 @@ import type { SupervisorService } from '../app/supervisor-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { Handlers } from './dispatch.ts';
 import { createSupervisionHandlers } from './supervision-handlers.ts';
+import { createSmokeHandlers, unavailableSmokeHandlers, type SmokeHandlerDeps } from './smoke-handlers.ts';
 
 export interface HandlerDeps {
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   chat?: ChatService;
   /** `services.supervisor`; without it the supervision channels answer UNAVAILABLE. */
   supervisor?: SupervisorService;
+  /** Smoke, logs and bundle (ipc/smoke-handlers.ts); without them those channels answer INTERNAL. */
+  smoke?: SmokeHandlerDeps;
 }
 
 const unavailable = (): never => {
@@ -24,7 +27,7 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor, smoke }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
@@ -36,5 +39,6 @@ export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor 
     compareChatPaths: async (request) => (chat ? chat.compare(request) : unavailable()),
     newChatSession: async () => (chat ? chat.newSession() : unavailable()),
     ...createSupervisionHandlers(supervisor),
+    ...(smoke ? createSmokeHandlers(smoke) : unavailableSmokeHandlers()),
   };
 }

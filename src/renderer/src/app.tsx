@@ -5,14 +5,20 @@ import { ChatPane } from './features/chat/chat-pane.tsx';
 import { HealthView } from './features/health/health-view.tsx';
 import { RecoveryView } from './features/recovery/recovery-view.tsx';
 import { SettingsPanel } from './features/settings/settings-panel.tsx';
+import { BundleButton } from './features/logs/bundle-button.tsx';
+import { LogsView } from './features/logs/logs-view.tsx';
+import { SmokeView } from './features/smoke/smoke-view.tsx';
 
-type Tab = 'health' | 'recovery' | 'chat' | 'settings';
+type Tab = 'health' | 'recovery' | 'chat' | 'settings' | 'smoke' | 'logs';
 
 const TABS: Array<{ name: Tab; label: string; testId: string }> = [
   { name: 'health', label: 'Health', testId: 'tab-health' },
   { name: 'recovery', label: 'Recovery', testId: 'tab-recovery' },
   { name: 'chat', label: 'Chat', testId: 'chat-tab' },
   { name: 'settings', label: 'Settings', testId: 'tab-settings' },
+  // Smoke and Logs (issue 11 §3).
+  { name: 'smoke', label: 'Smoke', testId: 'tab-smoke' },
+  { name: 'logs', label: 'Logs', testId: 'tab-logs' },
 ];
 
 /** The shell of the dashboard: title bar with the views, then the active view. */
@@ -60,11 +66,14 @@ export function App() {
             </button>
           ))}
         </nav>
+        <BundleButton />
       </header>
       <main className="content">
         {tab === 'health' && <HealthView />}
         {tab === 'recovery' && <RecoveryView />}
         {tab === 'settings' && <SettingsPanel />}
+        {tab === 'smoke' && <SmokeView />}
+        {tab === 'logs' && <LogsView />}
         {chatOpened && (
           <div hidden={tab !== 'chat'}>
             <ChatPane />

@@ -11,6 +11,7 @@ import {
 import { diagnosisSchema } from '../model/diagnosis.ts';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.ts';
 import { supervisionEvents, supervisionInvokes } from './supervision.channels.ts';
+import { smokeEventContract, smokeInvokeContract } from './smoke-channels.ts';
 
 const empty = z.object({}).strict();
 
@@ -48,6 +49,7 @@ export const invokeContract = {
   /** Starts a new server-side session (the pane's "Clear"); answers the new session id. */
   newChatSession: { channel: 'chat:new-session', request: empty, response: z.object({ sessionId: z.string() }) },
   ...supervisionInvokes,
+  ...smokeInvokeContract,
 } as const;
 
 /** Every main → renderer event, once. */
@@ -62,6 +64,7 @@ export const eventContract = {
   chatEvent: { channel: 'chat:event', payload: z.object({ transport: chatTransportSchema, event: chatEventSchema }) },
   breakerChanged: { channel: 'chat:breaker', payload: breakerChangeSchema },
   ...supervisionEvents,
+  ...smokeEventContract,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -15,3 +15,5 @@ export * from './smoke.ts';
 export * from './recovery.ts';
 export * from './bundle.ts';
 export * from './repair.ts';
+export * from './smoke-run.ts';
+export * from './log-entry.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { heartbeatConfigSchema } from './heartbeat.ts';
 import { recoveryPolicySchema } from './recovery.ts';
+import { smokeConfigSchema } from './smoke.ts';
 
 /** The port written in a URL's authority (`http://host:PORT/…`, `ws://[::1]:PORT`), if any. */
 function writtenPort(value: string): number | undefined {
@@ -123,6 +124,8 @@ export const stackConfigSchema = z
     recovery: recoveryConfigSchema.optional(),
     /** Where services write their Redis heartbeats (`service:heartbeat:{serviceId}:{appId}`). */
     heartbeats: heartbeatConfigSchema.optional(),
+    /** Smoke suites run by `stack-doctor smoke`, the Smoke view and the tray (README#smoke-tests). */
+    smoke: smokeConfigSchema.optional(),
   })
   .strict();
 export type StackConfig = z.infer<typeof stackConfigSchema>;

@@ -14,6 +14,7 @@ import { FakeEngine, FakeNet, MemoryWorkspace, deps } from '../core/diagnosis/fa
 import { COMPOSE, incidentContainers, incidentNetworks } from '../core/diagnosis/incident-stack.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { FakeChatClient } from './fake-chat-client.ts';
+import { idleServices } from './idle-services.ts';
 
 /** The app over in-memory ports: a real diagnosis service (fake engine, network, files) and chat service (fake client). */
 function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refreshIntervalSec: 30 }) {
@@ -55,6 +56,7 @@ function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refres
           onEvent: () => toDisposable(() => undefined),
           dispose: async () => void released.push('supervisor'),
         } as unknown as AppServices['supervisor'],
+        ...idleServices(),
       };
     },
   });

@@ -15,6 +15,7 @@ import { toDisposable } from '../../../src/shared/lifecycle/disposable.ts';
 import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { FakeClock } from '../support/fake-clock.ts';
 import { diagnosisFixture, dnsFinding, fallbackFinding } from './diagnosis.fixture.ts';
+import { idleServices } from '../app/idle-services.ts';
 
 type Outcome = Diagnosis | Error;
 
@@ -65,6 +66,7 @@ function harness(outcome: Outcome) {
             diagnosis,
             chat: { dispose: async () => undefined } as unknown as ChatService,
             supervisor: { dispose: async () => undefined } as unknown as AppServices['supervisor'],
+            ...idleServices(),
           };
         },
       }),

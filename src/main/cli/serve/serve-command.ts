@@ -7,6 +7,7 @@ import { createDispatcher } from '../../ipc/dispatch.ts';
 import { createHandlers } from '../../ipc/handlers.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
+import { bundleDownloadPath } from './bundle-download.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
 import { generateToken, TOKEN_ENV, tokenProblem } from './serve-auth.ts';
 import { checkBindHost, createWorkspacePolicy } from './serve-policy.ts';
@@ -63,10 +64,17 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat, supervisor } = services;
+  const { diagnosis, chat, supervisor, smoke, logs, bundle } = services;
   const workspace = app.workspace();
   const appInfo = { version: packageVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({ diagnosis, settings, appInfo, chat, supervisor });
+  const handlers = createHandlers({
+    diagnosis,
+    settings,
+    appInfo,
+    chat,
+    supervisor,
+    smoke: { smoke, logs, bundle, workspace: () => workspace, downloadPath: bundleDownloadPath },
+  });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -80,7 +88,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor }, emit);
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }, emit);
         return () => forwarding.dispose();
       },
       rendererDir,
@@ -89,6 +97,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
       port: options.port,
       token,
       logger,
+      bundlesDir: bundle.bundlesDir,
     });
   } catch (error) {
     await app.dispose();

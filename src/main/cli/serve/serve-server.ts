@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { Dispatch } from '../../ipc/dispatch.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import { serveBundle } from './bundle-download.ts';
 import { allowedHosts, checkRequest, redactToken, SessionCookie, tokenProblem } from './serve-auth.ts';
 import { checkBindHost } from './serve-policy.ts';
 import { lookupStatic } from './static-files.ts';
@@ -32,6 +33,8 @@ export interface ServeServerOptions {
   maxClients?: number;
   /** Unsent bytes a client may hold before it is disconnected as too slow. Default 8 MiB. */
   maxBufferedBytes?: number;
+  /** Folder of written diagnostics bundles, downloadable at `/bundles/<name>`; none when absent. */
+  bundlesDir?: string;
 }
 
 export interface ServeServer {
@@ -112,6 +115,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     const check = checkRequest(req, url, hosts, session, token);
     if (!check.ok) return text(res, check.status, check.message);
     if (req.method !== 'GET' && req.method !== 'HEAD') return text(res, 405, 'Method not allowed.');
+    if (options.bundlesDir && (await serveBundle(options.bundlesDir, url.pathname, res, req.method === 'HEAD'))) return;
     const found = await lookupStatic(rendererDir, url.pathname);
     if (found.kind === 'bad-path') return text(res, 400, 'Bad path.');
     if (found.kind === 'not-found') {
