@@ -37,7 +37,8 @@ function parseAhostsBatch(names: readonly string[], result: ExecResult): Map<str
   let addresses = new Set<string>();
   for (const line of result.stdout.split('\n')) {
     const address = line.trim().split(/\s+/)[0] ?? '';
-    if (address === '') continue;
+    // Each address comes once per socket type (STREAM, DGRAM, RAW): a separator's repeats are skipped.
+    if (address === '' || (index > 0 && address === separator(index))) continue;
     if (index >= names.length) return null;
     if (address === separator(index + 1)) {
       byName.set(names[index] as string, [...addresses]);
@@ -98,7 +99,8 @@ export async function lookupNamesInContainer(
     return { lookups, execs: 1, unusable: { code: 'EXEC_FAILED', message: `lookup could not run: ${message}` } };
   }
   if (result.timedOut) {
-    const message = `getent ahosts (${valid.length} names) did not finish within ${timeoutMs} ms`;
+    const which = result.execId ? ` (exec ${result.execId.slice(0, 12)}, which may still run in the container)` : '';
+    const message = `getent ahosts (${valid.length} names) did not finish within ${timeoutMs} ms${which}`;
     for (const name of valid)
       lookups.set(name, {
         tool: 'getent',
