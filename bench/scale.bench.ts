@@ -12,7 +12,7 @@
  * at the largest N or a missing alias was not found; 2 when the setup is wrong.
  *
  * Run: npx tsx bench/scale.bench.ts
- * env: BENCH_ROUNDS=3, BENCH_SCALE_IMAGE=busybox (busybox only, no getent: one exec per name), BENCH_KEEP=1
+ * env: BENCH_ROUNDS=3, BENCH_SIZES=50,50,100, BENCH_TIMEOUT_MS (passed as --timeout; default: the CLI's 1500), BENCH_SCALE_IMAGE=busybox (busybox only, no getent: one exec per name), BENCH_KEEP=1
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -48,7 +48,17 @@ interface Round {
 
 /** One whole `check --json` process: when its JSON was printed, when it ended, and the JSON. */
 function runCheck(workspace: string, projects: readonly ScaleProject[]): Promise<{ printedMs: number; exitMs: number; json: string }> {
-  const args = ['bin/stack-doctor.js', 'check', '--json', '--workspace', workspace, '--project', ...projects.map((p) => p.name)];
+  const timeout = process.env['BENCH_TIMEOUT_MS'] ? ['--timeout', process.env['BENCH_TIMEOUT_MS']] : [];
+  const args = [
+    'bin/stack-doctor.js',
+    'check',
+    '--json',
+    ...timeout,
+    '--workspace',
+    workspace,
+    '--project',
+    ...projects.map((p) => p.name),
+  ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
