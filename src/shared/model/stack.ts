@@ -21,6 +21,25 @@ export const portBindingSchema = z.object({
 });
 export type PortBinding = z.infer<typeof portBindingSchema>;
 
+/**
+ * How a container resolves names, beyond its networks: what `docker run --dns/--dns-search/--dns-option/
+ * --add-host/--network/--hostname` (compose `dns`, `dns_search`, `dns_opt`, `extra_hosts`, `network_mode`,
+ * `hostname`) set. Containers on the same networks with equal settings resolve any name alike. Addresses and
+ * names only, no secret.
+ */
+export const resolverSettingsSchema = z.object({
+  /** `host`, `none`, `container:<id>`, or `networks` for (user-defined or default) bridge networks. */
+  networkMode: z.string(),
+  dns: z.array(z.string()),
+  dnsSearch: z.array(z.string()),
+  dnsOptions: z.array(z.string()),
+  /** `name:address` entries added to /etc/hosts. */
+  extraHosts: z.array(z.string()),
+  /** Set only when it was chosen (not the engine's default, the short id): it resolves in /etc/hosts. */
+  hostname: z.string().optional(),
+});
+export type ResolverSettings = z.infer<typeof resolverSettingsSchema>;
+
 /** A URL a consumer is configured to call, and where that configuration came from. */
 export const dependencyTargetSchema = z.object({
   /** As configured, with any credentials redacted (`postgres://admin:***@db:5432/app`). */
@@ -56,6 +75,8 @@ export const containerInfoSchema = z.object({
    */
   envTargets: z.array(dependencyTargetSchema),
   networks: z.array(containerNetworkSchema),
+  /** Resolver settings from inspect; absent when the engine's answer lacked HostConfig. */
+  resolver: resolverSettingsSchema.optional(),
   ports: z.array(portBindingSchema),
   startedAt: z.string().optional(),
   finishedAt: z.string().optional(),

@@ -41,7 +41,15 @@ export async function runExec(
   parent.addEventListener('abort', onParentAbort, { once: true });
   const stdout = new CappedSink();
   const stderr = new CappedSink();
-  const timedOut = (): ExecResult => ({ exitCode: null, stdout: stdout.text(), stderr: stderr.text(), timedOut: true });
+  let execId: string | undefined;
+  // Accounted for: the caller learns which exec may still run in the container (no exec kill in the API).
+  const timedOut = (): ExecResult => ({
+    exitCode: null,
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    timedOut: true,
+    ...(execId ? { execId } : {}),
+  });
   let timer: NodeJS.Timeout | undefined;
   let stream: Readable | undefined;
 
@@ -60,6 +68,7 @@ export async function runExec(
       .catch((error: unknown) => {
         throw toEngineError(error, endpoint, what);
       });
+    execId = exec.id;
 
     try {
       stream = (await exec.start({ Detach: false, Tty: false, abortSignal: controller.signal })) as Readable;

@@ -1,4 +1,4 @@
-import type { ContainerInfo, ContainerState, PortBinding } from '../../../shared/model/index.ts';
+import type { ContainerInfo, ContainerState, PortBinding, ResolverSettings } from '../../../shared/model/index.ts';
 import { redactText } from '../../../shared/redact.ts';
 import { targetsFromEnv } from '../../core/discovery/url-targets.ts';
 import { productLabels } from './product-labels.ts';
@@ -18,11 +18,17 @@ export interface ContainerInspectJson {
   };
   Config?: {
     Image?: string;
+    Hostname?: string;
     Env?: string[] | null;
     Labels?: Record<string, string> | null;
     ExposedPorts?: Record<string, unknown> | null;
   };
   HostConfig?: {
+    NetworkMode?: string;
+    Dns?: string[] | null;
+    DnsSearch?: string[] | null;
+    DnsOptions?: string[] | null;
+    ExtraHosts?: string[] | null;
     PortBindings?: Record<string, Array<{ HostIp?: string; HostPort?: string }> | null> | null;
   };
   NetworkSettings?: {
@@ -79,6 +85,7 @@ export function toContainerInfo(
     })),
     ports: mapPorts(inspect),
   };
+  if (inspect.HostConfig) info.resolver = resolverSettings(inspect, inspect.HostConfig);
   const startedAt = inspect.State?.StartedAt;
   const finishedAt = inspect.State?.FinishedAt;
   const healthLog = lastHealthOutput(inspect.State?.Health?.Log);
@@ -86,6 +93,22 @@ export function toContainerInfo(
   if (startedAt && startedAt !== ZERO_TIME) info.startedAt = startedAt;
   if (finishedAt && finishedAt !== ZERO_TIME) info.finishedAt = finishedAt;
   return info;
+}
+
+function resolverSettings(inspect: ContainerInspectJson, host: NonNullable<ContainerInspectJson['HostConfig']>): ResolverSettings {
+  const mode = host.NetworkMode ?? '';
+  const hostname = inspect.Config?.Hostname;
+  const settings: ResolverSettings = {
+    // A bridge network's name is already in `networks`; only the modes that replace them matter here.
+    networkMode: mode === 'host' || mode === 'none' || mode.startsWith('container:') ? mode : 'networks',
+    dns: [...(host.Dns ?? [])],
+    dnsSearch: [...(host.DnsSearch ?? [])],
+    dnsOptions: [...(host.DnsOptions ?? [])],
+    extraHosts: [...(host.ExtraHosts ?? [])],
+  };
+  // The engine's default hostname is the short id; only a chosen one is a name peers cannot resolve alike.
+  if (hostname && !inspect.Id.startsWith(hostname)) settings.hostname = hostname;
+  return settings;
 }
 
 /** The newest health check's output, one line, secrets redacted, at most 300 characters. */

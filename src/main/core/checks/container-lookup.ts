@@ -77,18 +77,20 @@ const TOOLS = [
  * is refused (`INVALID_HOST`) without running anything. Never rejects.
  */
 export async function lookupInContainer(
-  engine: EngineReadPort,
+  engine: Pick<EngineReadPort, 'exec'>,
   containerId: string,
   host: string,
   timeoutMs: number,
   now: () => number,
+  /** The tools to try, in order; default getent then nslookup (a caller that saw getent missing skips it). */
+  tools: ReadonlyArray<ContainerLookup['tool'] & string> = ['getent', 'nslookup'],
 ): Promise<ContainerLookup> {
   if (!isValidHostName(host)) {
     const message = `"${host}" is not a valid host name: not looked up`;
     return { tool: null, resolves: null, addresses: [], output: '', note: message, failure: { code: 'INVALID_HOST', message } };
   }
   const deadline = now() + timeoutMs;
-  for (const { tool, argv, parse } of TOOLS) {
+  for (const { tool, argv, parse } of TOOLS.filter((t) => tools.includes(t.tool))) {
     const budget = Math.max(1, Math.round(deadline - now()));
     let result: ExecResult;
     try {

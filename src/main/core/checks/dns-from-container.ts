@@ -26,7 +26,8 @@ export interface DnsFromContainerOutcome {
  * DNS from inside a container: decided from the network topology, then confirmed by a lookup run in the
  * container when it is running and has `getent`/`nslookup`. The lookup wins a disagreement (it is what
  * the process in the container would see). `basis`: `topology+lookup` when both spoke, `lookup` when the
- * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided.
+ * topology could not decide, `topology` when no lookup ran, `not-checked` when neither decided. The
+ * container-DNS check may run the lookup in a peer that resolves alike instead (containerDnsVerdict).
  * `answers` stays null: TCP reachability is the caller's business.
  */
 export async function dnsFromContainer(engine: EngineReadPort, input: DnsFromContainerInput): Promise<DnsFromContainerOutcome> {
@@ -37,12 +38,42 @@ export async function dnsFromContainer(engine: EngineReadPort, input: DnsFromCon
   const lookup: ContainerLookup | null =
     consumer.state === 'running' ? await lookupInContainer(engine, consumer.id, host, input.timeoutMs, now) : null;
   const latencyMs = Math.max(0, Math.round((now() - start) * 10) / 10);
+  return containerDnsVerdict({ consumer, host, topology, lookup, ranIn: lookup ? consumer : null, latencyMs });
+}
 
+/** What {@link containerDnsVerdict} weighs: the model's answer and a lookup's, and where the lookup ran. */
+export interface VerdictInput {
+  consumer: ContainerInfo;
+  host: string;
+  topology: TopologyVerdict;
+  /** null when no lookup ran (consumer not running, or nothing to look up). */
+  lookup: ContainerLookup | null;
+  /**
+   * The container the lookup ran in: the consumer, or a peer on the same networks with the same resolver
+   * settings (see lookup-groups.ts), which the note and `detail.lookupIn` then name.
+   */
+  ranIn: ContainerInfo | null;
+  latencyMs: number;
+  /** Why no lookup ran, when `lookup` is null; default "<consumer> is <state>, no lookup run". */
+  noLookup?: string;
+}
+
+/** The verdict and probe of one consumer for one host, from the topology and a lookup (pure). */
+export function containerDnsVerdict(input: VerdictInput): DnsFromContainerOutcome {
+  const { consumer, host, topology, ranIn, latencyMs } = input;
+  const peer = input.lookup !== null && ranIn !== null && ranIn.id !== consumer.id ? ranIn : null;
+  const lookup: ContainerLookup | null =
+    input.lookup && peer
+      ? {
+          ...input.lookup,
+          note: `looked up in peer ${peer.name} (same networks and resolver settings as ${consumer.name}): ${input.lookup.note}`,
+        }
+      : input.lookup;
   // A name no resolver accepts cannot resolve, whatever the network model would say of it.
   const reachability: Reachability =
     lookup?.failure?.code === 'INVALID_HOST'
       ? { resolves: false, answers: null, basis: 'topology', note: `${lookup.note}; ${topology.note}` }
-      : decide(topology, lookup, consumer);
+      : decide(topology, lookup, consumer, input.noLookup);
   const probe: ProbeResult = {
     kind: 'dns-container',
     target: host,
@@ -54,6 +85,7 @@ export async function dnsFromContainer(engine: EngineReadPort, input: DnsFromCon
       output: lookup?.output ?? '',
       topology,
       ...(lookup && lookup.addresses.length > 0 ? { addresses: lookup.addresses } : {}),
+      ...(lookup && ranIn ? { lookupIn: ranIn.name } : {}),
     },
   };
   if (lookup?.failure?.code === 'INVALID_HOST') {
@@ -67,7 +99,7 @@ export async function dnsFromContainer(engine: EngineReadPort, input: DnsFromCon
   return { probe, reachability, topology };
 }
 
-function decide(topology: TopologyVerdict, lookup: ContainerLookup | null, consumer: ContainerInfo): Reachability {
+function decide(topology: TopologyVerdict, lookup: ContainerLookup | null, consumer: ContainerInfo, noLookup?: string): Reachability {
   if (lookup && lookup.resolves !== null) {
     if (topology.resolves === null)
       return { resolves: lookup.resolves, answers: null, basis: 'lookup', note: `${lookup.note} (${topology.note})` };
@@ -77,7 +109,7 @@ function decide(topology: TopologyVerdict, lookup: ContainerLookup | null, consu
         : `${lookup.note}, although the network model says it ${topology.resolves ? 'should' : 'should not'} (${topology.note}); the lookup wins`;
     return { resolves: lookup.resolves, answers: null, basis: 'topology+lookup', note };
   }
-  const why = lookup ? lookup.note : `${consumer.name} is ${consumer.state}, no lookup run`;
+  const why = lookup ? lookup.note : (noLookup ?? `${consumer.name} is ${consumer.state}, no lookup run`);
   if (topology.resolves === null) return { resolves: null, answers: null, basis: 'not-checked', note: `${topology.note}; ${why}` };
   return { resolves: topology.resolves, answers: null, basis: 'topology', note: `${topology.note} (${why})` };
 }

@@ -31,6 +31,11 @@ export interface ExecResult {
    * way to kill an exec, so the process may still run in the container until it ends by itself.
    */
   timedOut: boolean;
+  /**
+   * The engine's id of an exec that timed out after the engine created it, so a report can name what may
+   * still run in the container; absent when it timed out before the engine answered the create.
+   */
+  execId?: string;
 }
 
 /**

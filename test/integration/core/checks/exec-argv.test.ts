@@ -84,7 +84,7 @@ describe('in-container lookups of hostile host names, on a real engine', () => {
     const hosts = diagnosis.projects.flatMap((p) => p.targets).map((t) => t.host);
     expect(hosts).toEqual(expect.arrayContaining(['-s', 'x&&id&&y', 'peer']));
     // The control: a valid name was looked up in the container (so the absence below means something).
-    expect(execs.some((argv) => argv.at(-1) === 'peer')).toBe(true);
+    expect(execs.some((argv) => argv.includes('peer'))).toBe(true);
     const peer = consumer?.probes.find((p) => p.kind === 'dns-container' && p.target === 'peer');
     expect(peer).toMatchObject({ ok: true });
   });

@@ -1,0 +1,105 @@
+import type { ContainerInfo, DependencyTarget, StackService } from '../../../shared/model/index.ts';
+import { isIpLiteral, isLocalhost, normalizeHost } from '../network/host-name.ts';
+
+/** One running consumer configured to call one host: a question the container-DNS check answers. */
+export interface LookupRequest {
+  service: StackService;
+  container: ContainerInfo;
+  target: DependencyTarget;
+}
+
+/**
+ * One exec's worth of work: names looked up together in one container of a group that resolves alike,
+ * and every request those names answer.
+ */
+export interface LookupBatch {
+  /** The group's key: its networks and resolver settings (see {@link resolverGroupKey}). */
+  group: string;
+  /** Running members of the group that may run the lookup, in the order to try them. */
+  runners: ContainerInfo[];
+  /** Names to look up in one run; literals and localhost are never in it (nothing to look up). */
+  names: string[];
+  requests: LookupRequest[];
+}
+
+/** Options of {@link planLookups}. */
+export interface PlanOptions {
+  /** Names per exec; default {@link LOOKUP_BATCH_SIZE}. */
+  batchSize?: number;
+  /** Members of a group tried when one cannot run the lookup (exec refused, no tool); default 3. */
+  maxRunners?: number;
+}
+
+/** Names per `getent ahosts` exec: short enough that one slow name does not hold many others. */
+export const LOOKUP_BATCH_SIZE = 32;
+
+/**
+ * What decides how a container resolves a name: its networks (the embedded DNS serves per network) and
+ * its resolver settings (`dns`, `dns_search`, `dns_opt`, `extra_hosts`, `network_mode`). Two containers
+ * with the same key resolve any name alike, but for a hostname one of them chose, which only its own
+ * /etc/hosts holds: {@link planLookups} asks that one name in that container alone. A container whose
+ * settings are unknown (no HostConfig in inspect) is a group of its own: nothing is assumed.
+ */
+export function resolverGroupKey(container: ContainerInfo): string {
+  const r = container.resolver;
+  if (!r) return `alone:${container.id}`;
+  const sorted = (values: readonly string[]): string[] => [...values].sort();
+  return JSON.stringify([
+    r.networkMode,
+    sorted(container.networks.map((n) => n.name)),
+    r.dns,
+    sorted(r.dnsSearch),
+    sorted(r.dnsOptions),
+    sorted(r.extraHosts),
+  ]);
+}
+
+/** Whether looking `host` up needs a resolver at all (`localhost` and IP literals do not). */
+export function needsLookup(host: string): boolean {
+  return !isLocalhost(host) && !isIpLiteral(host);
+}
+
+function ownsHostname(container: ContainerInfo, host: string): boolean {
+  const hostname = container.resolver?.hostname;
+  return hostname !== undefined && normalizeHost(hostname) === normalizeHost(host).replace(/\.$/, '');
+}
+
+/**
+ * Plans the lookups of a run: requests are grouped by {@link resolverGroupKey}; each group's distinct names
+ * are split into batches of `batchSize`, one exec each, run in one of the group's consumers. So the number
+ * of execs grows with the distinct (group, names) pairs, not with the number of consumers.
+ */
+export function planLookups(requests: readonly LookupRequest[], options: PlanOptions = {}): LookupBatch[] {
+  const batchSize = Math.max(1, options.batchSize ?? LOOKUP_BATCH_SIZE);
+  const maxRunners = Math.max(1, options.maxRunners ?? 3);
+  const groups = new Map<string, { members: Map<string, ContainerInfo>; names: string[]; requests: LookupRequest[] }>();
+  for (const request of requests) {
+    const { container, target } = request;
+    const base = resolverGroupKey(container);
+    const key = ownsHostname(container, target.host) ? `${base}#hostname-of:${container.id}` : base;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { members: new Map(), names: [], requests: [] }));
+    group.members.set(container.id, container);
+    group.requests.push(request);
+    if (needsLookup(target.host) && !group.names.includes(target.host)) group.names.push(target.host);
+  }
+
+  const batches: LookupBatch[] = [];
+  for (const [key, group] of groups) {
+    const runners = [...group.members.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, maxRunners);
+    const chunks: string[][] = [];
+    for (let i = 0; i < group.names.length; i += batchSize) chunks.push(group.names.slice(i, i + batchSize));
+    // Requests that need no lookup ride along with the first batch (or make one with no names).
+    if (chunks.length === 0) chunks.push([]);
+    chunks.forEach((names, index) => {
+      const inBatch = new Set(names);
+      batches.push({
+        group: key,
+        runners,
+        names,
+        requests: group.requests.filter((r) => (needsLookup(r.target.host) ? inBatch.has(r.target.host) : index === 0)),
+      });
+    });
+  }
+  return batches;
+}
