@@ -40,7 +40,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat } = await stackDoctor.services();
+  const { diagnosis, chat, repair } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -49,7 +49,7 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat }), logger);
+  const dispatch = createDispatcher(createHandlers({ diagnosis, settings, appInfo, chat, repair }), logger);
   const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -93,7 +93,7 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat }, (channel, payload) => {
+    forwardAppEvents({ diagnosis, settings, chat, repair }, (channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );

@@ -9,6 +9,7 @@ import type { NetworkProbePort } from '../core/ports/network-probe.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
+import type { RepairAppService } from './repair-app-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -19,6 +20,8 @@ export interface AppServices {
   engine: EngineReadPort & EngineControlPort & EngineEventsPort & Disposable;
   diagnosis: DiagnosisService;
   chat: ChatService;
+  /** One-click repair: preview, execute, reports (issue 11 §1). */
+  repair: RepairAppService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */
@@ -34,6 +37,10 @@ export interface ServiceContext {
   network?: NetworkProbePort;
   /** The app's workspace (see `App.workspace`). */
   workspace: () => string;
+  /** The app's data folder (repair reports): `STACK_DOCTOR_DATA_DIR`, else the settings folder. */
+  dataDir: string;
+  /** The folder of the app's log file, when it has one. */
+  logDir?: string;
 }
 
 export interface AppDeps {
@@ -56,6 +63,8 @@ export interface AppDeps {
    * imported on the first `services()` call so commands that never need them (`--help`, `settings`) stay fast.
    */
   createServices?: (context: ServiceContext) => Promise<AppServices>;
+  /** The folder of the log file the app's logger writes (a repair report's log excerpt comes from it). */
+  logDir?: string;
   /** Released after everything else, in reverse order: the log the services write to. */
   owns?: Disposable[];
 }

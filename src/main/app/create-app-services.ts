@@ -7,6 +7,7 @@ import { WorkspaceFilesAdapter } from '../adapters/workspace/workspace-files.ada
 import type { AppServices, ServiceContext } from './app.ts';
 import { createChatService } from './create-chat-service.ts';
 import { createDiagnosisService } from './create-diagnosis-service.ts';
+import { createRepairAppServiceOver } from './create-repair-service.ts';
 
 /**
  * The services over the real adapters: the one place that wires core to Docker, the network, the disk and the
@@ -41,5 +42,16 @@ export function createAppServices(context: ServiceContext): AppServices {
     date: () => clock.date(),
     createClient: ({ setup, breaker, clientId }) => new OrchestratorClient({ net, logger, clock, setup, breaker, clientId }),
   });
-  return { engine, diagnosis, chat };
+  const repair = createRepairAppServiceOver({
+    engine,
+    diagnosis,
+    chat,
+    settings,
+    clock,
+    logger,
+    env,
+    dataDir: context.dataDir,
+    ...(context.logDir ? { logDir: context.logDir } : {}),
+  });
+  return { engine, diagnosis, chat, repair };
 }

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { dirname } from 'node:path';
 import { DisposableStore } from '../../shared/lifecycle/disposable.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { systemClock } from '../adapters/clock/system-clock.ts';
@@ -36,6 +37,8 @@ export function createApp(deps: AppDeps): App {
       homeDir: deps.homeDir ?? homedir(),
       clock,
       workspace,
+      dataDir: deps.env.STACK_DOCTOR_DATA_DIR || dirname(settings.path),
+      ...(deps.logDir ? { logDir: deps.logDir } : {}),
       ...(deps.network ? { network: deps.network } : {}),
     };
     const built = await (deps.createServices ?? createRealServices)(context);
@@ -44,6 +47,8 @@ export function createApp(deps: AppDeps): App {
     store.add(built.engine);
     store.add(built.diagnosis);
     store.add(built.chat);
+    // A repair in flight uses all three: it goes first.
+    store.add(built.repair);
     if (store.isDisposed) throw new Error('The app was disposed.');
     return built;
   };

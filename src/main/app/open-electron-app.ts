@@ -26,6 +26,7 @@ export function openElectronApp({ logsDir, configDir, verbose, env = process.env
     settings,
     env,
     cwd,
+    logDir: logsDir,
     owns: [
       toDisposable(async () => {
         logger.info({}, 'stack doctor stopped');

@@ -20,13 +20,15 @@ export interface ProcessAppOptions {
  * settings in conf. Only the logger and the settings open here; the services load when first asked for.
  */
 export function openProcessApp({ env, cwd, verbose, workspace }: ProcessAppOptions): App {
-  const log = createLogger({ dir: defaultLogDir(env), verbose });
+  const logDir = defaultLogDir(env);
+  const log = createLogger({ dir: logDir, verbose });
   const settings = createConfSettings({ logger: log.logger, env });
   return createApp({
     logger: log.logger,
     settings,
     env,
     cwd,
+    logDir,
     ...(workspace ? { workspace } : {}),
     owns: [toDisposable(() => log.close())],
   });

@@ -3,6 +3,7 @@ import { ExitCode } from './exit-codes.ts';
 import type { CliDeps } from './cli-deps.ts';
 import { registerAgentStubCommand } from './commands/agent-stub.command.ts';
 import { registerChatCommand } from './commands/chat.command.ts';
+import { registerRepairCommand } from './commands/repair.command.ts';
 import { runCheck, type CheckOptions } from './commands/check.command.ts';
 import { runSettings } from './commands/settings.command.ts';
 import { runServe, type ServeOptions } from './serve/serve-command.ts';
@@ -65,6 +66,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
 
   registerAgentStubCommand(program, deps, setCode);
   registerChatCommand(program, deps, setCode);
+  registerRepairCommand(program, deps, setCode);
 
   return program;
 }

@@ -2,6 +2,7 @@ import { eventContract } from '../../shared/contract/index.ts';
 import { toDisposable, type SyncDisposable } from '../../shared/lifecycle/disposable.ts';
 import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
+import type { RepairAppService } from '../app/repair-app-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 
 /** Sends one contract event: `webContents.send` on a live window, or serve mode's broadcast. */
@@ -13,6 +14,8 @@ export interface AppEventSources {
   settings: Pick<SettingsPort, 'onChange'>;
   /** The chat pane's service: its exchange and breaker events go out as `chat:event` / `chat:breaker`. */
   chat?: Pick<ChatService, 'onEvent' | 'onBreakerChange'>;
+  /** Repair progress goes out as `repair:progress`. */
+  repair?: Pick<RepairAppService, 'onProgress'>;
 }
 
 /** Subscriptions released together, synchronously: no event slips through between two of them. */
@@ -39,11 +42,12 @@ export function forwardChatEvents(chat: Pick<ChatService, 'onEvent' | 'onBreaker
  * contract channel; the Electron shell and serve mode both use it. `send` is called per event, so a
  * recreated or hidden window still gets them.
  */
-export function forwardAppEvents({ diagnosis, settings, chat }: AppEventSources, send: EventSink): SyncDisposable {
+export function forwardAppEvents({ diagnosis, settings, chat, repair }: AppEventSources, send: EventSink): SyncDisposable {
   return all([
     diagnosis.onStarted((payload) => send(eventContract.diagnosisStarted.channel, payload)),
     diagnosis.onCompleted((value) => send(eventContract.diagnosisCompleted.channel, value)),
     settings.onChange((value) => send(eventContract.settingsChanged.channel, value)),
     ...(chat ? [forwardChatEvents(chat, send)] : []),
+    ...(repair ? [repair.onProgress((progress) => send(eventContract.repairProgress.channel, progress))] : []),
   ]);
 }

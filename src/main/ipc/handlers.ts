@@ -2,7 +2,9 @@ import type { AppInfo } from '../../shared/contract/index.ts';
 import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
+import type { RepairAppService } from '../app/repair-app-service.ts';
 import type { Handlers } from './dispatch.ts';
+import { createRepairHandlers } from './repair-handlers.ts';
 
 export interface HandlerDeps {
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
@@ -13,6 +15,8 @@ export interface HandlerDeps {
    * answer INTERNAL "chat is not available".
    */
   chat?: ChatService;
+  /** One-click repair; without it the repair channels answer INTERNAL "repair is not available". */
+  repair?: RepairAppService;
 }
 
 const unavailable = (): never => {
@@ -20,7 +24,7 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat, repair }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
@@ -31,5 +35,6 @@ export function createHandlers({ diagnosis, settings, appInfo, chat }: HandlerDe
     sendChat: async (request) => (chat ? chat.send(request) : unavailable()),
     compareChatPaths: async (request) => (chat ? chat.compare(request) : unavailable()),
     newChatSession: async () => (chat ? chat.newSession() : unavailable()),
+    ...createRepairHandlers(repair, () => appInfo.workspace),
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../model/chat.ts';
 import { diagnosisSchema } from '../model/diagnosis.ts';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.ts';
+import { repairEventContract, repairInvokeContract } from './repair-channels.ts';
 
 const empty = z.object({}).strict();
 
@@ -46,6 +47,7 @@ export const invokeContract = {
   },
   /** Starts a new server-side session (the pane's "Clear"); answers the new session id. */
   newChatSession: { channel: 'chat:new-session', request: empty, response: z.object({ sessionId: z.string() }) },
+  ...repairInvokeContract,
 } as const;
 
 /** Every main → renderer event, once. */
@@ -59,6 +61,7 @@ export const eventContract = {
   /** Every event of every exchange, tagged with the transport it came from (Compare sends on two). */
   chatEvent: { channel: 'chat:event', payload: z.object({ transport: chatTransportSchema, event: chatEventSchema }) },
   breakerChanged: { channel: 'chat:breaker', payload: breakerChangeSchema },
+  ...repairEventContract,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

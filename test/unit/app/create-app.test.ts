@@ -9,7 +9,8 @@ import { forwardAppEvents } from '../../../src/main/ipc/app-events.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatch.ts';
 import { createHandlers } from '../../../src/main/ipc/handlers.ts';
 import { toDisposable } from '../../../src/shared/lifecycle/disposable.ts';
-import type { Diagnosis } from '../../../src/shared/model/index.ts';
+import type { Diagnosis, RepairProgress } from '../../../src/shared/model/index.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { FakeEngine, FakeNet, MemoryWorkspace, deps } from '../core/diagnosis/fakes.ts';
 import { COMPOSE, incidentContainers, incidentNetworks } from '../core/diagnosis/incident-stack.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -51,6 +52,10 @@ function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refres
         engine: { dispose: () => void released.push('engine') } as unknown as AppServices['engine'],
         diagnosis: { ...diagnosis, dispose: () => diagnosis.dispose().then(() => void released.push('diagnosis')) },
         chat: { ...chat, dispose: () => chat.dispose().then(() => void released.push('chat')) },
+        repair: {
+          onProgress: new Emitter<RepairProgress>().event,
+          dispose: async () => void released.push('repair'),
+        } as unknown as AppServices['repair'],
       };
     },
   });
@@ -133,14 +138,14 @@ describe('createApp: the periodic check', () => {
 });
 
 describe('createApp: lifetime', () => {
-  it('builds the services once and disposes everything in reverse order: the timer, chat, diagnosis, then the log', async () => {
+  it('builds the services once and disposes everything in reverse order: the timer, repair, chat, diagnosis, then the log', async () => {
     const { app, clock, released } = harness();
     const [first, second] = await Promise.all([app.services(), app.services()]);
     expect(second).toBe(first);
     await app.startPeriodicCheck();
     app.add(toDisposable(() => void released.push('transport')));
     await app.dispose();
-    expect(released).toEqual(['transport', 'chat', 'diagnosis', 'engine', 'log']);
+    expect(released).toEqual(['transport', 'repair', 'chat', 'diagnosis', 'engine', 'log']);
     expect(clock.pending).toBe(0);
     await expect(app.services()).rejects.toThrow('disposed');
   });

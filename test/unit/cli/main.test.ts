@@ -64,6 +64,7 @@ function harness(outcome: Outcome) {
             engine: { dispose: () => undefined } as unknown as AppServices['engine'],
             diagnosis,
             chat: { dispose: async () => undefined } as unknown as ChatService,
+            repair: { dispose: async () => undefined } as unknown as AppServices['repair'],
           };
         },
       }),

@@ -71,10 +71,10 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat } = services;
+  const { diagnosis, chat, repair } = services;
   const workspace = app.workspace();
   const appInfo = { version: appVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({ diagnosis, settings, appInfo, chat });
+  const handlers = createHandlers({ diagnosis, settings, appInfo, chat, repair });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -82,13 +82,19 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     if (!verdict.ok) throw new DiagnoseInputError(verdict.message);
     return handlers.runDiagnosis(request);
   };
-  const dispatch = createDispatcher({ ...handlers, runDiagnosis }, logger);
+  // A repair touches the stack: the same policy applies to what it may plan for.
+  const previewRepair: typeof handlers.previewRepair = async (request) => {
+    const verdict = workspaceAllowed(request.workspace);
+    if (!verdict.ok) throw new DiagnoseInputError(verdict.message);
+    return handlers.previewRepair(request);
+  };
+  const dispatch = createDispatcher({ ...handlers, runDiagnosis, previewRepair }, logger);
   let server: ServeServer;
   try {
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat }, emit);
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat, repair }, emit);
         return () => forwarding.dispose();
       },
       rendererDir,
