@@ -68,16 +68,21 @@ async function start(): Promise<void> {
     return window;
   };
 
+  /** The dashboard at `#hash`: a finding to highlight, or `repair` for the Repair view (a same-document hash change). */
+  const openAt = (hash: string): void => {
+    const target = openWindow();
+    if (renderer.kind === 'file') void target.loadFile(renderer.path, { hash });
+    else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
+  };
+
   const onTrayAction = (action: TrayAction): void => {
     if (action === 'check-now') void runDiagnosis();
     else if (action === 'open-dashboard') openWindow();
+    else if (action === 'repair-stack') openAt('repair');
     else if (action === 'quit') app.quit();
     else {
       // The dashboard scrolls to and highlights `#finding-<ID>` (a same-document hash change, no reload).
-      const target = openWindow();
-      const hash = `finding-${action.id}`;
-      if (renderer.kind === 'file') void target.loadFile(renderer.path, { hash });
-      else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
+      openAt(`finding-${action.id}`);
     }
   };
   const tray = stackDoctor.add(createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction }));

@@ -2,7 +2,8 @@ import { compareFindings, type Diagnosis, type Finding, type FindingId, type Sev
 
 export type TrayIconState = Verdict | 'checking';
 
-export type TrayAction = 'check-now' | 'open-dashboard' | 'quit' | { kind: 'open-finding'; id: FindingId };
+/** `repair-stack`: opens the dashboard's Repair view (the plan, to confirm there). */
+export type TrayAction = 'check-now' | 'open-dashboard' | 'repair-stack' | 'quit' | { kind: 'open-finding'; id: FindingId };
 
 /** A menu entry as plain data, so the menu is testable without Electron; tray.ts maps it to a Menu. */
 export type TrayMenuItem = { type: 'normal'; label: string; enabled: boolean; action?: TrayAction } | { type: 'separator' };
@@ -75,6 +76,10 @@ export function buildTrayMenu(state: TrayMenuState): TrayMenu {
     }
     const rest = findings.length - TRAY_MAX_FINDINGS;
     if (rest > 0) items.push({ type: 'normal', label: `and ${rest} more…`, enabled: true, action: 'open-dashboard' });
+    // Offered once the last check found something to act on; not while a check runs (the plan would be stale).
+    if (diagnosis && diagnosis.verdict !== 'healthy') {
+      items.push({ type: 'normal', label: 'Repair stack…', enabled: !checking, action: 'repair-stack' });
+    }
   }
 
   items.push(

@@ -3,20 +3,23 @@ import type { AppInfo } from '../../shared/contract/index.ts';
 import { useApi } from './api/use-api.ts';
 import { ChatPane } from './features/chat/chat-pane.tsx';
 import { HealthView } from './features/health/health-view.tsx';
+import { RepairView } from './features/repair/repair-view.tsx';
 import { SettingsPanel } from './features/settings/settings-panel.tsx';
 
-type Tab = 'health' | 'chat' | 'settings';
+type Tab = 'health' | 'chat' | 'repair' | 'settings';
 
 const TABS: Array<{ name: Tab; label: string; testId: string }> = [
   { name: 'health', label: 'Health', testId: 'tab-health' },
   { name: 'chat', label: 'Chat', testId: 'chat-tab' },
+  { name: 'repair', label: 'Repair', testId: 'tab-repair' },
   { name: 'settings', label: 'Settings', testId: 'tab-settings' },
 ];
 
 /** The shell of the dashboard: title bar with the views, then the active view. */
 export function App() {
   const api = useApi();
-  const [tab, setTab] = useState<Tab>('health');
+  // `#repair` opens the Repair view (the tray's "Repair stack…"); other hashes are the health view's finding links.
+  const [tab, setTab] = useState<Tab>(() => (window.location.hash === '#repair' ? 'repair' : 'health'));
   const [info, setInfo] = useState<AppInfo | null>(null);
   // Once opened, the chat pane stays mounted (hidden) so its session and streams survive a tab switch.
   const [chatOpened, setChatOpened] = useState(false);
@@ -24,6 +27,14 @@ export function App() {
     if (name === 'chat') setChatOpened(true);
     setTab(name);
   };
+
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash === '#repair') setTab('repair');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     void api.getAppInfo({}).then((result) => {
@@ -61,6 +72,7 @@ export function App() {
       </header>
       <main className="content">
         {tab === 'health' && <HealthView />}
+        {tab === 'repair' && <RepairView />}
         {tab === 'settings' && <SettingsPanel />}
         {chatOpened && (
           <div hidden={tab !== 'chat'}>
