@@ -42,7 +42,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor, smoke, logs, bundle } = await stackDoctor.services();
+  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -58,6 +58,7 @@ async function start(): Promise<void> {
       appInfo,
       chat,
       supervisor,
+      repair,
       smoke: { smoke, logs, bundle, workspace: () => stackDoctor.workspace() },
     }),
     logger,
@@ -80,9 +81,17 @@ async function start(): Promise<void> {
     return window;
   };
 
+  /** The dashboard at `#hash`: a finding to highlight, or `repair` for the Repair view (a same-document hash change). */
+  const openAt = (hash: string): void => {
+    const target = openWindow();
+    if (renderer.kind === 'file') void target.loadFile(renderer.path, { hash });
+    else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
+  };
+
   const onTrayAction = (action: TrayAction): void => {
     if (action === 'check-now') void runDiagnosis();
     else if (action === 'open-dashboard') openWindow();
+    else if (action === 'repair-stack') openAt('repair');
     else if (action === 'quit') app.quit();
     else if (action === 'pause-supervision') supervisor?.pause();
     else if (action === 'resume-supervision') supervisor?.resume();
@@ -90,10 +99,7 @@ async function start(): Promise<void> {
     else if (action.kind === 'cancel-plan') supervisor?.cancel(action.planId);
     else {
       // The dashboard scrolls to and highlights `#finding-<ID>` (a same-document hash change, no reload).
-      const target = openWindow();
-      const hash = `finding-${action.id}`;
-      if (renderer.kind === 'file') void target.loadFile(renderer.path, { hash });
-      else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
+      openAt(`finding-${action.id}`);
     }
   };
   const tray = stackDoctor.add(createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction }));
@@ -110,7 +116,7 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }, (channel, payload) => {
+    forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, (channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );

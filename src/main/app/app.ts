@@ -13,6 +13,7 @@ import type { DiagnosisService } from './diagnosis-service.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 import type { LogsService } from './logs-service.ts';
 import type { SmokeService } from './smoke-service.ts';
+import type { RepairAppService } from './repair-app-service.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -31,6 +32,8 @@ export interface AppServices {
   bundle: BundleService;
   /** The structured log, read back for the Logs view. */
   logs: LogsService;
+  /** One-click repair: preview, execute, reports (issue 11 §1). */
+  repair: RepairAppService;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */

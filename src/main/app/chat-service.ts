@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EventPayload, InvokeResponse } from '../../shared/contract/index.ts';
-import type { BreakerChangeEvent, ChatSendInput, ChatState, compareResultSchema } from '../../shared/model/index.ts';
+import type { BreakerChangeEvent, BreakerState, ChatSendInput, ChatState, compareResultSchema } from '../../shared/model/index.ts';
 import type { Event } from '../../shared/lifecycle/emitter.ts';
 import type { ChatOutcome } from '../core/chat/chat-outcome.ts';
 
@@ -21,6 +21,10 @@ export interface ChatService {
   /** The same message over WS and over HTTP, concurrently; events are tagged with their transport. */
   compare(request: Omit<ChatSendInput, 'transport'>): Promise<CompareOutcome>;
   newSession(): Promise<InvokeResponse<'newChatSession'>>;
+  /** The current client's breakers (none before the first call). */
+  breakerStates(): Array<{ target: string; state: BreakerState }>;
+  /** Closes the breaker of `target`'s origin (a repair's `reset-breaker` step); emits `onBreakerChange`. */
+  resetBreaker(target: string): Promise<void>;
   readonly onEvent: Event<ChatEventPayload>;
   readonly onBreakerChange: Event<BreakerChangeEvent>;
   /** Ends live exchanges (they resolve with a 1001 "going away" outcome) and the client; later calls reject. */

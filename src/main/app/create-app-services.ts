@@ -21,6 +21,7 @@ import { createSupervisorService } from './create-supervisor-service.ts';
 import { readStackConfig } from './supervision/read-stack-config.ts';
 import { createSmokeService } from './create-smoke-service.ts';
 import type { LogsService } from './logs-service.ts';
+import { createRepairAppServiceOver } from './create-repair-service.ts';
 
 /**
  * The services over the real adapters: the one place that wires core to Docker, the network, the disk and the
@@ -101,7 +102,18 @@ export function createAppServices(context: ServiceContext): AppServices {
     write: writeDiagnosticsBundle,
   });
   const logs: LogsService = context.logDir ? new LogReader({ dir: context.logDir, clock }) : noLogs;
-  return { engine, diagnosis, chat, supervisor, smoke, bundle, logs };
+  const repair = createRepairAppServiceOver({
+    engine,
+    diagnosis,
+    chat,
+    settings,
+    clock,
+    logger,
+    env,
+    dataDir: context.dataDir,
+    ...(context.logDir ? { logDir: context.logDir } : {}),
+  });
+  return { engine, diagnosis, chat, supervisor, smoke, bundle, logs, repair };
 }
 
 /** The logs of an app that writes none (tests): empty, and nothing to follow. */

@@ -53,6 +53,8 @@ export function createApp(deps: AppDeps): App {
     // Smoke runs use the diagnosis and the engine: they end first. The log reader only watches a file.
     store.add(built.logs);
     store.add(built.smoke);
+    // A repair in flight uses all three: it goes first.
+    store.add(built.repair);
     if (store.isDisposed) throw new Error('The app was disposed.');
     return built;
   };

@@ -31,6 +31,8 @@ export interface ChatClient {
   ): Promise<CompareResult>;
   newSession(): string;
   breakerStates(): Array<{ target: string; state: BreakerState }>;
+  /** Closes the breaker of `target`'s origin; a no-op for a target never used. */
+  resetBreaker(target: string): void;
   onBreakerChange(listener: (change: BreakerChangeEvent) => void): SyncDisposable;
   dispose(): Promise<void>;
 }
@@ -171,6 +173,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     },
     async newSession() {
       return { sessionId: acquire().client.newSession() };
+    },
+    breakerStates() {
+      return current?.client.breakerStates() ?? [];
+    },
+    async resetBreaker(target) {
+      current?.client.resetBreaker(target);
     },
     onEvent: events.event,
     onBreakerChange: breakerChanges.event,

@@ -22,6 +22,11 @@ export interface CliDeps extends CliIo {
    * command disposes it before it returns. Default (the bin): `openProcessApp`.
    */
   openApp(options: OpenAppOptions): App;
+  /**
+   * Asks a yes/no question on the terminal (`repair` before it acts). Absent when stdin or stdout is not a TTY:
+   * then nothing asks, and `repair` without `--yes` only previews.
+   */
+  confirm?: (question: string) => Promise<boolean>;
   /** Waits for SIGINT/SIGTERM (serve mode's lifetime). Default: the process's signals. */
   untilStopped?: () => Promise<string>;
 }

@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline/promises';
 import { openProcessApp } from '../app/open-process-app.ts';
 import type { CliDeps } from './cli-deps.ts';
 
@@ -11,6 +12,7 @@ export function processDeps(): CliDeps {
     env,
     cwd,
     openApp: (options) => openProcessApp({ env, cwd, ...options }),
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { confirm: askOnTerminal } : {}),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {
@@ -22,4 +24,14 @@ export function processDeps(): CliDeps {
         process.on('SIGTERM', stop);
       }),
   };
+}
+
+/** A yes/no question on the terminal; only `y` or `yes` is a yes. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
 }

@@ -8,6 +8,7 @@ import type { CheckOptions } from './commands/check.command.ts';
 import { registerWatchCommand } from './commands/watch.command.ts';
 import type { ServeOptions } from './serve/serve-command.ts';
 import { registerSmokeCommand } from './commands/smoke.command.ts';
+import { registerRepairCommand } from './commands/repair.command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -104,6 +105,7 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   registerWatchCommand(program, deps, setCode);
   registerSmokeCommand(program, deps, setCode);
   registerBundleCommand(program, deps, setCode);
+  registerRepairCommand(program, deps, setCode);
 
   return program;
 }

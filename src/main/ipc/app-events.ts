@@ -5,6 +5,7 @@ import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SupervisorService } from '../app/supervisor-service.ts';
 import type { LogsService } from '../app/logs-service.ts';
 import type { SmokeService } from '../app/smoke-service.ts';
+import type { RepairAppService } from '../app/repair-app-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 
 /** Sends one contract event: `webContents.send` on a live window, or serve mode's broadcast. */
@@ -22,6 +23,8 @@ export interface AppEventSources {
   smoke?: Pick<SmokeService, 'onProgress'>;
   /** New log entries go out as `logs:entries` (the log is watched while this forwarding lives). */
   logs?: Pick<LogsService, 'onEntries'>;
+  /** Repair progress goes out as `repair:progress`. */
+  repair?: Pick<RepairAppService, 'onProgress'>;
 }
 
 /** Subscriptions released together, synchronously: no event slips through between two of them. */
@@ -48,7 +51,10 @@ export function forwardChatEvents(chat: Pick<ChatService, 'onEvent' | 'onBreaker
  * contract channel; the Electron shell and serve mode both use it. `send` is called per event, so a
  * recreated or hidden window still gets them.
  */
-export function forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }: AppEventSources, send: EventSink): SyncDisposable {
+export function forwardAppEvents(
+  { diagnosis, settings, chat, supervisor, smoke, logs, repair }: AppEventSources,
+  send: EventSink,
+): SyncDisposable {
   return all([
     diagnosis.onStarted((payload) => send(eventContract.diagnosisStarted.channel, payload)),
     diagnosis.onCompleted((value) => send(eventContract.diagnosisCompleted.channel, value)),
@@ -57,5 +63,6 @@ export function forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke,
     ...(supervisor ? [supervisor.onEvent((event) => send(eventContract.supervisionEvent.channel, event))] : []),
     ...(smoke ? [smoke.onProgress((progress) => send(eventContract.smokeProgress.channel, progress))] : []),
     ...(logs ? [logs.onEntries((entries) => send(eventContract.logEntries.channel, entries))] : []),
+    ...(repair ? [repair.onProgress((progress) => send(eventContract.repairProgress.channel, progress))] : []),
   ]);
 }

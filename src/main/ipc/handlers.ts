@@ -3,9 +3,11 @@ import type { ChatService } from '../app/chat-service.ts';
 import type { DiagnosisService } from '../app/diagnosis-service.ts';
 import type { SupervisorService } from '../app/supervisor-service.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
+import type { RepairAppService } from '../app/repair-app-service.ts';
 import type { Handlers } from './dispatch.ts';
 import { createSupervisionHandlers } from './supervision-handlers.ts';
 import { createSmokeHandlers, unavailableSmokeHandlers, type SmokeHandlerDeps } from './smoke-handlers.ts';
+import { createRepairHandlers } from './repair-handlers.ts';
 
 export interface HandlerDeps {
   diagnosis: Pick<DiagnosisService, 'diagnose' | 'last'>;
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   supervisor?: SupervisorService;
   /** Smoke, logs and bundle (ipc/smoke-handlers.ts); without them those channels answer INTERNAL. */
   smoke?: SmokeHandlerDeps;
+  /** One-click repair; without it the repair channels answer INTERNAL "repair is not available". */
+  repair?: RepairAppService;
 }
 
 const unavailable = (): never => {
@@ -27,7 +31,7 @@ const unavailable = (): never => {
 };
 
 /** The contract's handlers, shared by the Electron shell and serve mode. */
-export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor, smoke }: HandlerDeps): Handlers {
+export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor, smoke, repair }: HandlerDeps): Handlers {
   return {
     getAppInfo: async () => appInfo,
     runDiagnosis: async ({ workspace }) => diagnosis.diagnose({ workspace: workspace ?? appInfo.workspace }),
@@ -40,5 +44,6 @@ export function createHandlers({ diagnosis, settings, appInfo, chat, supervisor,
     newChatSession: async () => (chat ? chat.newSession() : unavailable()),
     ...createSupervisionHandlers(supervisor),
     ...(smoke ? createSmokeHandlers(smoke) : unavailableSmokeHandlers()),
+    ...createRepairHandlers(repair, () => appInfo.workspace),
   };
 }

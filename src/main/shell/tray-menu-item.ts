@@ -4,6 +4,8 @@ import type { FindingId } from '../../shared/model/index.ts';
 export type TrayAction =
   | 'check-now'
   | 'open-dashboard'
+  /** Opens the dashboard's Repair view (the plan, to confirm there). */
+  | 'repair-stack'
   | 'quit'
   | 'pause-supervision'
   | 'resume-supervision'

@@ -76,6 +76,12 @@ function findingItems(diagnosis: Diagnosis | null): TrayMenuItem[] {
   return items;
 }
 
+/** Offered once the last check found something to act on; not while a check runs (the plan would be stale). */
+function repairItems(diagnosis: Diagnosis | null, checking: boolean): TrayMenuItem[] {
+  if (!diagnosis || diagnosis.verdict === 'healthy' || diagnosis.findings.length === 0) return [];
+  return [{ type: 'normal', label: 'Repair stack…', enabled: !checking, action: 'repair-stack' }];
+}
+
 /**
  * Diagnosis + checking flag + supervision → the tray's icon, tooltip and menu. Pure. The menu is a list of
  * sections joined by separators (verdict, findings, supervision, actions, quit); an empty section disappears, and
@@ -87,7 +93,7 @@ export function buildTrayMenu(state: TrayMenuState): TrayMenu {
   const line = verdictLine(state);
   const sections: TrayMenuItem[][] = [
     [{ type: 'normal', label: line, enabled: false }],
-    findingItems(diagnosis),
+    [...findingItems(diagnosis), ...repairItems(diagnosis, checking)],
     supervision ? supervisionItems(supervision) : [],
     [
       { type: 'normal', label: 'Check now', enabled: !checking, action: 'check-now' },

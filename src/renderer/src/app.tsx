@@ -4,17 +4,19 @@ import { useApi } from './api/use-api.ts';
 import { ChatPane } from './features/chat/chat-pane.tsx';
 import { HealthView } from './features/health/health-view.tsx';
 import { RecoveryView } from './features/recovery/recovery-view.tsx';
+import { RepairView } from './features/repair/repair-view.tsx';
 import { SettingsPanel } from './features/settings/settings-panel.tsx';
 import { BundleButton } from './features/logs/bundle-button.tsx';
 import { LogsView } from './features/logs/logs-view.tsx';
 import { SmokeView } from './features/smoke/smoke-view.tsx';
 
-type Tab = 'health' | 'recovery' | 'chat' | 'settings' | 'smoke' | 'logs';
+type Tab = 'health' | 'recovery' | 'repair' | 'chat' | 'settings' | 'smoke' | 'logs';
 
 const TABS: Array<{ name: Tab; label: string; testId: string }> = [
   { name: 'health', label: 'Health', testId: 'tab-health' },
   { name: 'recovery', label: 'Recovery', testId: 'tab-recovery' },
   { name: 'chat', label: 'Chat', testId: 'chat-tab' },
+  { name: 'repair', label: 'Repair', testId: 'tab-repair' },
   { name: 'settings', label: 'Settings', testId: 'tab-settings' },
   // Smoke and Logs (issue 11 §3).
   { name: 'smoke', label: 'Smoke', testId: 'tab-smoke' },
@@ -24,7 +26,8 @@ const TABS: Array<{ name: Tab; label: string; testId: string }> = [
 /** The shell of the dashboard: title bar with the views, then the active view. */
 export function App() {
   const api = useApi();
-  const [tab, setTab] = useState<Tab>('health');
+  // `#repair` opens the Repair view (the tray's "Repair stack…"); other hashes are the health view's finding links.
+  const [tab, setTab] = useState<Tab>(() => (window.location.hash === '#repair' ? 'repair' : 'health'));
   const [info, setInfo] = useState<AppInfo | null>(null);
   // Once opened, the chat pane stays mounted (hidden) so its session and streams survive a tab switch.
   const [chatOpened, setChatOpened] = useState(false);
@@ -32,6 +35,14 @@ export function App() {
     if (name === 'chat') setChatOpened(true);
     setTab(name);
   };
+
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash === '#repair') setTab('repair');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   useEffect(() => {
     void api.getAppInfo({}).then((result) => {
@@ -71,6 +82,7 @@ export function App() {
       <main className="content">
         {tab === 'health' && <HealthView />}
         {tab === 'recovery' && <RecoveryView />}
+        {tab === 'repair' && <RepairView />}
         {tab === 'settings' && <SettingsPanel />}
         {tab === 'smoke' && <SmokeView />}
         {tab === 'logs' && <LogsView />}

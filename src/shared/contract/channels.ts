@@ -12,6 +12,7 @@ import { diagnosisSchema } from '../model/diagnosis.ts';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.ts';
 import { supervisionEvents, supervisionInvokes } from './supervision.channels.ts';
 import { smokeEventContract, smokeInvokeContract } from './smoke-channels.ts';
+import { repairEventContract, repairInvokeContract } from './repair-channels.ts';
 
 const empty = z.object({}).strict();
 
@@ -50,6 +51,7 @@ export const invokeContract = {
   newChatSession: { channel: 'chat:new-session', request: empty, response: z.object({ sessionId: z.string() }) },
   ...supervisionInvokes,
   ...smokeInvokeContract,
+  ...repairInvokeContract,
 } as const;
 
 /** Every main → renderer event, once. */
@@ -65,6 +67,7 @@ export const eventContract = {
   breakerChanged: { channel: 'chat:breaker', payload: breakerChangeSchema },
   ...supervisionEvents,
   ...smokeEventContract,
+  ...repairEventContract,
 } as const;
 
 export type InvokeContract = typeof invokeContract;

@@ -53,6 +53,21 @@ describe('circuit breaker per target, shared by HTTP and WS', () => {
     await harness.client.dispose();
   });
 
+  it('resetBreaker closes an open breaker at once (a repair step): the next exchange reaches the recovered server', async () => {
+    const stub = await pool.start({ fault: 'http-500' });
+    const harness = chatHarness({ setup: () => defaultSetup(stub.url), breaker: { consecutiveFailures: 3, halfOpenAfterMs: 60_000 } });
+    for (let i = 0; i < 3; i += 1) expect(await classOf(harness, 'http', stub.url)).toBe('HTTP_STATUS');
+    stub.setFault('none');
+    expect(await classOf(harness, 'http', stub.url)).toBe('CIRCUIT_OPEN');
+
+    harness.client.resetBreaker(`${stub.url}/chat`);
+
+    expect(harness.client.breakerState(stub.url)).toBe('closed');
+    expect(harness.breakerChanges.map((change) => `${change.previous}→${change.state}`)).toEqual(['closed→open', 'open→closed']);
+    expect(await classOf(harness, 'http', stub.url)).toBe('complete');
+    await harness.client.dispose();
+  });
+
   it('a failed half-open test opens it again; WS failures open it for HTTP too', async () => {
     const stub = await pool.start({ fault: 'close-1011' });
     const harness = chatHarness({ setup: () => defaultSetup(stub.url), breaker });

@@ -9,7 +9,8 @@ import { forwardAppEvents } from '../../../src/main/ipc/app-events.ts';
 import { createDispatcher } from '../../../src/main/ipc/dispatch.ts';
 import { createHandlers } from '../../../src/main/ipc/handlers.ts';
 import { toDisposable } from '../../../src/shared/lifecycle/disposable.ts';
-import type { Diagnosis } from '../../../src/shared/model/index.ts';
+import type { Diagnosis, RepairProgress } from '../../../src/shared/model/index.ts';
+import { Emitter } from '../../../src/shared/lifecycle/emitter.ts';
 import { FakeEngine, FakeNet, MemoryWorkspace, deps } from '../core/diagnosis/fakes.ts';
 import { COMPOSE, incidentContainers, incidentNetworks } from '../core/diagnosis/incident-stack.ts';
 import { FakeClock } from '../support/fake-clock.ts';
@@ -57,6 +58,10 @@ function harness(stored: Record<string, unknown> = { workspaces: ['/ws'], refres
           dispose: async () => void released.push('supervisor'),
         } as unknown as AppServices['supervisor'],
         ...idleServices(),
+        repair: {
+          onProgress: new Emitter<RepairProgress>().event,
+          dispose: async () => void released.push('repair'),
+        } as unknown as AppServices['repair'],
       };
     },
   });
@@ -139,14 +144,14 @@ describe('createApp: the periodic check', () => {
 });
 
 describe('createApp: lifetime', () => {
-  it('builds the services once and disposes everything in reverse order: the timer, chat, diagnosis, then the log', async () => {
+  it('builds the services once and disposes everything in reverse order: the timer, repair, chat, diagnosis, then the log', async () => {
     const { app, clock, released } = harness();
     const [first, second] = await Promise.all([app.services(), app.services()]);
     expect(second).toBe(first);
     await app.startPeriodicCheck();
     app.add(toDisposable(() => void released.push('transport')));
     await app.dispose();
-    expect(released).toEqual(['transport', 'supervisor', 'chat', 'diagnosis', 'engine', 'log']);
+    expect(released).toEqual(['transport', 'repair', 'supervisor', 'chat', 'diagnosis', 'engine', 'log']);
     expect(clock.pending).toBe(0);
     await expect(app.services()).rejects.toThrow('disposed');
   });

@@ -79,6 +79,10 @@ export class FakeChatClient implements ChatClient {
     return this.breakers;
   }
 
+  resetBreaker(target: string): void {
+    if (this.breakers.some((b) => b.target === target)) this.changeBreaker(target, 'closed');
+  }
+
   /** Simulates a breaker transition of this client. */
   changeBreaker(target: string, state: BreakerState): void {
     const previous = this.breakers.find((b) => b.target === target)?.state ?? 'closed';

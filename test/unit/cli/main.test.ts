@@ -67,6 +67,7 @@ function harness(outcome: Outcome) {
             chat: { dispose: async () => undefined } as unknown as ChatService,
             supervisor: { dispose: async () => undefined } as unknown as AppServices['supervisor'],
             ...idleServices(),
+            repair: { dispose: async () => undefined } as unknown as AppServices['repair'],
           };
         },
       }),

@@ -48,6 +48,8 @@ function fakeChat() {
       summary: 'Both paths answered the same.',
     }),
     newSession: async () => ({ sessionId: 's-2' }),
+    breakerStates: () => [],
+    resetBreaker: async () => undefined,
     onEvent: events.event,
     onBreakerChange: breakerChanges.event,
     dispose: async () => undefined,

@@ -65,6 +65,24 @@ describe('buildTrayMenu', () => {
     expect(more).toEqual({ type: 'normal', label: 'and 3 more…', enabled: true, action: 'open-dashboard' });
   });
 
+  it('offers "Repair stack…" (opening the Repair view) after the findings of a degraded or unhealthy stack, disabled during a check', () => {
+    const findings = [finding({ id: 'CONTAINER_EXITED', severity: 'error', summary: 'worker exited' })];
+    const idle = buildTrayMenu({ diagnosis: diagnosis({ verdict: 'unhealthy', findings }), checking: false });
+    expect(labels(idle.items).slice(0, 5)).toEqual(['Unhealthy — 1 error', '---', '✖ worker exited', 'Repair stack…', '---']);
+    expect(idle.items[3]).toEqual({ type: 'normal', label: 'Repair stack…', enabled: true, action: 'repair-stack' });
+    const degraded = buildTrayMenu({ diagnosis: diagnosis({ verdict: 'degraded', findings }), checking: true });
+    expect(degraded.items.find((item) => item.type === 'normal' && item.action === 'repair-stack')).toMatchObject({ enabled: false });
+  });
+
+  it('has no "Repair stack…" for a healthy stack nor before the first check', () => {
+    for (const state of [
+      { diagnosis: diagnosis({ verdict: 'healthy', findings: [] }), checking: false },
+      { diagnosis: null, checking: true },
+    ]) {
+      expect(labels(buildTrayMenu(state).items)).not.toContain('Repair stack…');
+    }
+  });
+
   it('has no "more" line with exactly 5 findings', () => {
     const findings = Array.from({ length: 5 }, (_, i) => finding({ subject: `svc-${i}` }));
     const menu = buildTrayMenu({ diagnosis: diagnosis({ verdict: 'unhealthy', findings }), checking: false });

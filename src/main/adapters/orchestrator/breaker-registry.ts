@@ -92,6 +92,19 @@ export class BreakerRegistry {
     return [...this.entries].map(([target, entry]) => ({ target, state: entry.state }));
   }
 
+  /**
+   * Closes the breaker of `url`'s origin. cockatiel has no reset, so the entry is dropped: the next exchange
+   * creates a fresh, closed breaker. Emits the change to `closed` when it was open or half-open.
+   */
+  reset(url: string): void {
+    const key = breakerKey(url);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    entry.dispose();
+    this.entries.delete(key);
+    if (entry.state !== 'closed') this.onChange({ target: key, state: 'closed', previous: entry.state, at: this.date().toISOString() });
+  }
+
   dispose(): void {
     for (const entry of this.entries.values()) entry.dispose();
     this.entries.clear();

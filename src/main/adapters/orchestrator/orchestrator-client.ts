@@ -117,6 +117,11 @@ export class OrchestratorClient {
     return this.breakers.snapshot();
   }
 
+  /** Closes the breaker of `target`'s origin (a repair, once the target answers again). */
+  resetBreaker(target: string): void {
+    this.breakers.reset(target);
+  }
+
   /** Breaker state changes, for the pane and recovery scheduling. */
   onBreakerChange(listener: (change: BreakerChange) => void): SyncDisposable {
     return this.breakerChanges.on(listener);

@@ -64,7 +64,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat, supervisor, smoke, logs, bundle } = services;
+  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair } = services;
   const workspace = app.workspace();
   const appInfo = { version: packageVersion(), workspace, host: 'serve' as const };
   const handlers = createHandlers({
@@ -73,6 +73,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     appInfo,
     chat,
     supervisor,
+    repair,
     smoke: { smoke, logs, bundle, workspace: () => workspace, downloadPath: bundleDownloadPath },
   });
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
@@ -82,13 +83,19 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     if (!verdict.ok) throw new DiagnoseInputError(verdict.message);
     return handlers.runDiagnosis(request);
   };
-  const dispatch = createDispatcher({ ...handlers, runDiagnosis }, logger);
+  // A repair touches the stack: the same policy applies to what it may plan for.
+  const previewRepair: typeof handlers.previewRepair = async (request) => {
+    const verdict = workspaceAllowed(request.workspace);
+    if (!verdict.ok) throw new DiagnoseInputError(verdict.message);
+    return handlers.previewRepair(request);
+  };
+  const dispatch = createDispatcher({ ...handlers, runDiagnosis, previewRepair }, logger);
   let server: ServeServer;
   try {
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs }, emit);
+        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, emit);
         return () => forwarding.dispose();
       },
       rendererDir,

@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { RepairExecution } from '../../../shared/contract/index.ts';
+import { errorMessage } from '../../../shared/error-message.ts';
+import type { DiagnosisSummary, RepairPlan, StepOutcome, Verdict } from '../../../shared/model/index.ts';
+import { DiagnoseInputError } from '../../core/errors.ts';
+import type { CliDeps } from '../cli-deps.ts';
+import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
+import { formatRepairPlan, formatRepairProgress, formatReportFiles, formatScoreboard } from '../format/repair-report.ts';
+import { reportFailure } from './check.command.ts';
+
+export interface RepairOptions {
+  workspace?: string;
+  dryRun?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/** `--json`: one object. `status` says how far it went; `steps` are the outcomes (empty when nothing ran). */
+interface RepairJson {
+  status: 'previewed' | 'completed' | 'refused' | 'cancelled' | 'busy';
+  plan: RepairPlan;
+  steps: StepOutcome[];
+  before: DiagnosisSummary | null;
+  after: DiagnosisSummary | null;
+  result: string | null;
+  refusal?: string;
+  replanned?: RepairPlan;
+  report: { id: string; json: string | null; markdown: string | null } | null;
+}
+
+/** A plan made from a config that could not be read is no plan: exit 3 like `check`. */
+function notDiagnosable(plan: RepairPlan): boolean {
+  return plan.needsYou.some((item) => item.finding.id === 'CONFIG_INVALID');
+}
+
+const codeOf = (verdict: Verdict): ExitCodeValue => ExitCode[verdict];
+
+/**
+ * `stack-doctor repair`: preview the plan; execute it with `--yes`, or after a yes on a TTY; without a TTY and
+ * without `--yes` it only previews. Exit 0/1/2 by the stack's verdict at the end, 3 when it could not diagnose.
+ */
+export async function runRepair(deps: CliDeps, options: RepairOptions): Promise<ExitCodeValue> {
+  const verbose = options.verbose ?? false;
+  const app = deps.openApp({ verbose });
+  const out = (text: string) => (options.json ? deps.stderr : deps.stdout).write(text);
+  try {
+    const { repair } = await app.services();
+    const plan = await repair.preview(resolve(deps.cwd, options.workspace ?? '.'));
+    const previewed: RepairJson = { status: 'previewed', plan, steps: [], before: null, after: null, result: null, report: null };
+    if (!options.json) deps.stdout.write(formatRepairPlan(plan));
+    if (notDiagnosable(plan)) {
+      if (options.json) deps.stdout.write(`${JSON.stringify(previewed, null, 2)}\n`);
+      return reportFailure(deps, 'invalid stack config: nothing was touched', null, verbose);
+    }
+    const go = plan.steps.length > 0 && !options.dryRun && (options.yes || (await ask(deps, plan)));
+    if (!go) {
+      if (plan.steps.length > 0 && !options.dryRun && !options.yes && !deps.confirm) {
+        out('Not a terminal: previewed only. Run again with --yes to carry out the plan.\n');
+      }
+      if (options.json) deps.stdout.write(`${JSON.stringify(previewed, null, 2)}\n`);
+      return codeOf(plan.verdict);
+    }
+    const progress = repair.onProgress((event) => {
+      const line = formatRepairProgress(event, plan.steps.length);
+      if (line) out(`${line}\n`);
+    });
+    let ran: RepairExecution;
+    try {
+      ran = await repair.execute({ planId: plan.id, fingerprint: plan.fingerprint });
+    } finally {
+      progress.dispose();
+    }
+    if (ran.status !== 'ran') {
+      deps.stderr.write(`stack-doctor: ${ran.message}\n`);
+      if (options.json) deps.stdout.write(`${JSON.stringify({ ...previewed, status: 'busy' }, null, 2)}\n`);
+      return codeOf(plan.verdict);
+    }
+    const { report, files } = ran;
+    const board = report.scoreboard;
+    if (options.json) {
+      const json: RepairJson = {
+        status: report.status,
+        plan,
+        steps: report.outcomes,
+        before: board?.before ?? null,
+        after: board?.after ?? null,
+        result: board?.result ?? null,
+        ...(report.refusal ? { refusal: report.refusal } : {}),
+        ...(report.replanned ? { replanned: report.replanned } : {}),
+        report: { id: report.id, json: files?.json ?? null, markdown: files?.markdown ?? null },
+      };
+      deps.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      if (board) deps.stdout.write(formatScoreboard(board));
+      deps.stdout.write(formatReportFiles(report, files, ran.reportError));
+    }
+    // Refused: nothing ran, the stack is as the re-plan saw it.
+    return codeOf(board?.after.verdict ?? report.replanned?.verdict ?? plan.verdict);
+  } catch (error) {
+    if (error instanceof DiagnoseInputError) return reportFailure(deps, error.message, error, verbose);
+    app.logger.error({ err: errorMessage(error) }, 'repair failed unexpectedly');
+    return reportFailure(deps, `could not repair: ${errorMessage(error)}`, error, verbose);
+  } finally {
+    await app.dispose();
+  }
+}
+
+async function ask(deps: CliDeps, plan: RepairPlan): Promise<boolean> {
+  if (!deps.confirm) return false;
+  return deps.confirm(`Carry out ${plan.steps.length === 1 ? 'this step' : `these ${plan.steps.length} steps`}? [y/N] `);
+}
+
+export function registerRepairCommand(program: Command, deps: CliDeps, setCode: (code: number) => void): void {
+  program
+    .command('repair')
+    .description('preview and carry out a repair plan; exit 0 healthy, 1 degraded, 2 unhealthy at the end, 3 could not diagnose')
+    .option('--workspace <dir>', 'workspace directory (default: the current directory)')
+    .option('--dry-run', 'only show the plan; touch nothing')
+    .option('--yes', 'carry out the plan without asking')
+    .option('--json', 'print one JSON object (plan, steps, before, after); progress goes to stderr')
+    .action(async (_options: unknown, command: Command) => {
+      setCode(await runRepair(deps, command.optsWithGlobals<RepairOptions>()));
+    });
+}
