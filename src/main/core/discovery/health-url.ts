@@ -1,9 +1,6 @@
 import type { HealthcheckHttp, PortBinding } from '../../../shared/model/index.ts';
 import type { ComposeHealthcheck } from './compose-model.ts';
 
-/** Health path used when neither the config's `health` nor `healthPath` says otherwise. */
-export const DEFAULT_HEALTH_PATH = '/health';
-
 export interface HealthUrlInput {
   /** The service's port bindings (container's when it exists, else the compose model's). */
   ports: readonly PortBinding[];
