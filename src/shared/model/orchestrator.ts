@@ -28,5 +28,13 @@ export const orchestratorTargetSchema = z.object({
   /** True when the configured host is a docker alias (single-label and defined by the stack, or configured). */
   hostIsAlias: z.boolean(),
   attempts: z.array(targetAttemptSchema),
+  /**
+   * Whether this stack has an orchestrator: one is configured (`--orchestrator-url`, settings, stack-doctor.yaml,
+   * the process's `ORCHESTRATOR_SERVICE_URL`), a container's environment refers to one, or a service or alias is
+   * named like one. `false`: nothing was probed, no orchestrator finding is made, `decision` is `not-checked` and
+   * `reason` starts with "no orchestrator in this stack". Always written by this version; absent (older reports)
+   * reads as `true`.
+   */
+  present: z.boolean().optional(),
 });
 export type OrchestratorTarget = z.infer<typeof orchestratorTargetSchema>;

@@ -83,6 +83,15 @@ export const containerInfoSchema = z.object({
 });
 export type ContainerInfo = z.infer<typeof containerInfoSchema>;
 
+/** The HTTP endpoint a compose `healthcheck` test asks the container itself for (`curl -f http://localhost:8080/healthz`). */
+export const healthcheckHttpSchema = z.object({
+  /** The port as the container sees it (the URL's, 80 when unwritten). */
+  containerPort: z.number().int(),
+  /** Path only, e.g. `/healthz`. */
+  path: z.string(),
+});
+export type HealthcheckHttp = z.infer<typeof healthcheckHttpSchema>;
+
 export const serviceRoleSchema = z.enum(['service', 'devcontainer']);
 
 /** One service of the stack: declared in compose/devcontainer, or found by labels. */
@@ -97,8 +106,10 @@ export const stackServiceSchema = z.object({
   container: containerInfoSchema.nullable(),
   dependsOn: z.array(z.string()),
   targets: z.array(dependencyTargetSchema),
-  /** Health URL to probe, if any (from config or a published port + `/health`). */
+  /** Configured health URL to probe, if any (config `health`, or a published port + config `healthPath`). */
   healthUrl: z.string().optional(),
+  /** The URL the compose `healthcheck` test names, tried on its published port when `/health` is not found there. */
+  healthcheckHttp: healthcheckHttpSchema.optional(),
   /** WebSocket URL to handshake, when configured. */
   wsUrl: z.string().optional(),
 });

@@ -6,7 +6,8 @@ import { composeLabels, runCheck, runCheckJson, summarize, tempWorkspace, type T
 /**
  * A clean compose stack as compose itself would leave it: a compose.yaml in the workspace, its
  * `<project>_default` network, `api` (HTTP health ok, Docker HEALTHCHECK healthy, 8080 published on
- * 127.0.0.1) and `web`, which calls `http://api:8080` and depends on it. No orchestrator in this stack.
+ * 127.0.0.1) and `web`, which calls `http://api:8080` and depends on it. No orchestrator in this stack, no
+ * stack-doctor.yaml: nothing configured, and the report has nothing to say.
  */
 const fixture = createDockerFixture();
 let ws: TempWorkspace;
@@ -55,13 +56,11 @@ beforeAll(async () => {
 });
 
 describe('check: a healthy stack', () => {
-  it('is healthy with exit 0: no warning or error, web resolves api from inside, api answers its health URL', async () => {
+  it('is healthy with exit 0 and zero findings of any severity: web resolves api from inside, api answers /health', async () => {
     const { code, diagnosis } = await runCheckJson(ws);
 
-    expect(
-      diagnosis.findings.filter((f) => f.severity !== 'info'),
-      summarize(diagnosis),
-    ).toEqual([]);
+    // A clean stack is silent (issue 9 §4): not even an info finding.
+    expect(diagnosis.findings, summarize(diagnosis)).toEqual([]);
     expect(diagnosis.verdict).toBe('healthy');
     expect(code).toBe(0);
 
@@ -74,6 +73,9 @@ describe('check: a healthy stack', () => {
     expect(api?.probes.find((p) => p.kind === 'http')).toMatchObject({ ok: true, detail: { status: 200, healthStatus: 'healthy' } });
     expect(api?.probes.find((p) => p.kind === 'tcp')).toMatchObject({ ok: true });
     expect(diagnosis.services.find((s) => s.name === 'web')?.dependsOn).toEqual(['api']);
+    // Nothing configures, calls or names an orchestrator here: the section says so once, nothing was probed.
+    expect(diagnosis.orchestrator).toMatchObject({ present: false, decision: 'not-checked', attempts: [] });
+    expect(diagnosis.orchestrator.reason).toMatch(/^no orchestrator in this stack/);
   });
 
   it('prints the human report without ANSI escapes on a non-TTY, verdict line first', async () => {
@@ -81,9 +83,13 @@ describe('check: a healthy stack', () => {
 
     expect(code).toBe(0);
     expect(stdout).not.toContain('\u001b[');
-    expect(stdout.split('\n')[0]).toMatch(/^✔ HEALTHY {2}0 errors, 0 warnings, \d+ info · 2 services · \d+ ms$/);
+    expect(stdout.split('\n')[0]).toMatch(/^✔ HEALTHY {2}0 errors, 0 warnings, 0 info · 2 services · \d+ ms$/);
     expect(stdout).toContain('Runtime truth matrix');
     expect(stdout).toContain('web → http://api:8080');
+    expect(stdout.match(/no orchestrator in this stack/g)).toHaveLength(1);
+    expect(stdout).toContain('No findings.');
+    // The docker alias api does not resolve from the host, by design: shown neutral, not as "resolves no".
+    expect(stdout).toMatch(/from host: {6}– \S+ \(docker alias: expected from the host\)/);
     expect(stderr).toBe('');
   });
 });

@@ -1,5 +1,8 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../../core/ports/index.ts';
+import type { ProtocolProbeResult, WireExchangePort } from '../../core/ports/protocol-probe.port.ts';
+import { sniffPort } from '../../core/protocols/port-sniff.probe.ts';
+import { createWireExchange } from '../protocols/wire-exchange.adapter.ts';
 import { HostDnsProber, type HostDnsOptions } from './dns.prober.ts';
 import { probeHttp } from './http.prober.ts';
 import { probeTcp } from './tcp.prober.ts';
@@ -17,6 +20,7 @@ export interface NetworkProbeOptions {
  */
 export class NetworkProbeAdapter implements NetworkProbePort {
   private readonly dns: HostDnsProber;
+  private readonly wire: WireExchangePort = createWireExchange();
 
   constructor(options: NetworkProbeOptions = {}) {
     this.dns = new HostDnsProber(options.dns);
@@ -36,5 +40,10 @@ export class NetworkProbeAdapter implements NetworkProbePort {
 
   wsHandshake(url: string, timeoutMs: number): Promise<ProbeResult> {
     return probeWs(url, timeoutMs, this.dns.socketLookup(timeoutMs));
+  }
+
+  sniff(host: string, port: number, path: string, timeoutMs: number): Promise<ProtocolProbeResult> {
+    // No greeting wait: every HTTP port would pay it on every run; a greeting that comes back instead is still known.
+    return sniffPort(this.wire, { host, port }, { timeoutMs, path, greetingWaitMs: 0 });
   }
 }

@@ -45,11 +45,22 @@ function reach(label: string, r: Reachability, c: Colors): string {
   return `${label} resolves ${yesNo(r.resolves, c)}, answers ${yesNo(r.answers, c)} [${r.basis}]${note}`;
 }
 
+/**
+ * The mark the diagnosis puts in a host note when the failure is by design (a docker alias does not resolve
+ * outside Docker's networks, core/diagnosis/truth-matrix.ts): such a cell reads neutral, never as a failure.
+ */
+const EXPECTED_FROM_HOST = 'expected from the host';
+
+function hostReach(r: Reachability, c: Colors): string {
+  if (r.resolves === false && r.note.includes(EXPECTED_FROM_HOST)) return `from host:      ${c.dim(`– ${r.note}`)}`;
+  return reach('from host:     ', r, c);
+}
+
 function targetLines(t: MatrixTarget, c: Colors): string[] {
   return [
     `    ${c.bold(t.consumer)} → ${t.url} ${c.dim(`(${t.source})`)}`,
     `      ${reach('from container:', t.fromContainer, c)}`,
-    `      ${reach('from host:     ', t.fromHost, c)}`,
+    `      ${hostReach(t.fromHost, c)}`,
   ];
 }
 
@@ -65,12 +76,19 @@ function contextLines(d: Diagnosis, c: Colors): string[] {
       : o.decision === 'localhost-fallback' || o.decision === 'not-checked'
         ? c.yellow(o.decision)
         : c.green(o.decision);
+  // A stack without an orchestrator says so once, neutral: nothing was probed and nothing is missing.
+  const orchestrator =
+    o.present === false
+      ? [`Orchestrator: ${c.dim(o.reason)}`]
+      : [
+          `Orchestrator: ${decision} → ${o.resolvedUrl ?? c.red('none')} (configured ${o.configuredUrl} from ${o.configuredFrom})`,
+          `              ${o.reason}`,
+        ];
   return [
     `Runtime:      Stack Doctor runs on ${c.bold(d.runtime.kind)} (${d.runtime.hostname}; ${signals})`,
     `Workspace:    ${d.workspace}`,
     `Engine:       ${engine}${d.engine.context ? ` [context ${d.engine.context}]` : ''}`,
-    `Orchestrator: ${decision} → ${o.resolvedUrl ?? c.red('none')} (configured ${o.configuredUrl} from ${o.configuredFrom})`,
-    `              ${o.reason}`,
+    ...orchestrator,
   ];
 }
 

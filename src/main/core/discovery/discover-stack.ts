@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import type { ContainerInfo, Stack, StackConfig, StackProject, StackService } from '../../../shared/model/index.ts';
 import { DiagnoseInputError } from '../errors.ts';
 import type { WorkspacePort } from '../ports/index.ts';
-import { calledPortsOf } from './called-ports.ts';
 import type { ConfigIssue } from './config-issue.ts';
 import { unreadableIssue } from './config-file-read.ts';
-import { projectNetworkNames } from './compose-model.ts';
+import { projectNetworkNames, type ComposeHealthcheck } from './compose-model.ts';
 import { composeProjectOf, isDevcontainerContainer, LABEL_WORKING_DIR, workspaceTie } from './container-labels.ts';
 import { adoptEngineProjectNames, loadLabelProjects } from './engine-projects.ts';
-import { deriveHealthUrl } from './health-url.ts';
+import { deriveHealthUrl, healthcheckHttp } from './health-url.ts';
 import { buildServiceDrafts } from './service-drafts.ts';
 import type { ServiceDraft } from './service-drafts.ts';
 import { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
@@ -75,7 +74,7 @@ export async function discoverStack(ws: WorkspacePort, input: DiscoverStackInput
     devcontainerProject: declarations.devcontainerProject,
     containers: tied,
   });
-  const services = toServices(drafts, config);
+  const services = toServices(drafts, config, healthchecksOf(projects));
   const aliases = unique([
     ...drafts.flatMap((draft) => draft.names),
     ...(input.orchestratorAliases ?? []),
@@ -108,16 +107,17 @@ async function loadStackConfig(
   return { config: {}, configFile: null, issues: [] };
 }
 
-function toServices(drafts: readonly ServiceDraft[], config: StackConfig): StackService[] {
-  const withTargets = drafts.map((draft) => ({ draft, targets: draft.targets }));
-  const calledPorts = calledPortsOf(withTargets.map(({ draft, targets }) => ({ names: draft.names, targets })));
-  return withTargets
-    .map(({ draft, targets }, index) => ({ draft, targets, called: calledPorts[index] ?? [] }))
-    .filter(({ draft }) => config.services?.[draft.name]?.ignore !== true)
-    .map(({ draft, targets, called }): StackService => {
+function toServices(
+  drafts: readonly ServiceDraft[],
+  config: StackConfig,
+  healthchecks: ReadonlyMap<string, ComposeHealthcheck>,
+): StackService[] {
+  return drafts
+    .filter((draft) => config.services?.[draft.name]?.ignore !== true)
+    .map((draft): StackService => {
       const serviceConfig = config.services?.[draft.name];
-      const healthUrl =
-        serviceConfig?.health ?? deriveHealthUrl({ ports: draft.ports, calledPorts: called, healthPath: serviceConfig?.healthPath });
+      const healthUrl = serviceConfig?.health ?? deriveHealthUrl({ ports: draft.ports, healthPath: serviceConfig?.healthPath });
+      const healthcheck = healthcheckHttp(healthchecks.get(serviceKey(draft.project, draft.name)));
       const service: StackService = {
         name: draft.name,
         project: draft.project,
@@ -125,12 +125,26 @@ function toServices(drafts: readonly ServiceDraft[], config: StackConfig): Stack
         declared: draft.declared,
         container: draft.container,
         dependsOn: draft.dependsOn,
-        targets,
+        targets: draft.targets,
       };
       if (healthUrl) service.healthUrl = healthUrl;
+      if (healthcheck) service.healthcheckHttp = healthcheck;
       if (serviceConfig?.ws) service.wsUrl = serviceConfig.ws;
       return service;
     });
+}
+
+/** The compose `healthcheck` of every declared service, by project and service name. */
+function healthchecksOf(projects: readonly DeclaredProject[]): Map<string, ComposeHealthcheck> {
+  const healthchecks = new Map<string, ComposeHealthcheck>();
+  for (const project of projects)
+    for (const service of project.compose?.services ?? [])
+      if (service.healthcheck) healthchecks.set(serviceKey(project.name, service.name), service.healthcheck);
+  return healthchecks;
+}
+
+function serviceKey(project: string, service: string): string {
+  return `${project}\u0000${service}`;
 }
 
 function toStackProject(

@@ -72,8 +72,3 @@ export function overlayEnvTargets(base: readonly DependencyTarget[], overrides: 
   // Stable sort by variable name keeps each variable's URLs in the order they appear in its value.
   return merged.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
-
-/** Whether a target is an HTTP(S) call (what a health URL can be derived from). */
-export function isHttpTarget(target: DependencyTarget): boolean {
-  return /^https?:\/\//i.test(target.url);
-}

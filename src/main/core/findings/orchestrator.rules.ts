@@ -26,8 +26,12 @@ function hostOf(url: string): { host: string; port: number } | null {
   }
 }
 
-/** RUNTIME_TARGET_UNRESOLVABLE and ORCHESTRATOR_LOCALHOST_FALLBACK, from the run-time target decision. */
+/**
+ * RUNTIME_TARGET_UNRESOLVABLE and ORCHESTRATOR_LOCALHOST_FALLBACK, from the run-time target decision. None for a
+ * stack without an orchestrator (`present: false`): there is nothing to miss.
+ */
 export function orchestratorFindings({ orchestrator, services, runtime }: OrchestratorFacts): Finding[] {
+  if (orchestrator.present === false) return [];
   if (orchestrator.decision === 'as-configured' || orchestrator.decision === 'not-checked') return [];
   const where = runtime.kind === 'host' ? 'the host' : `this ${runtime.kind}`;
   const target = hostOf(orchestrator.configuredUrl);

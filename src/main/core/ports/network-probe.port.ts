@@ -1,4 +1,5 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
+import type { ProtocolProbeResult } from './protocol-probe.port.ts';
 
 /**
  * Probes from where Stack Doctor runs. Every method resolves with a ProbeResult (never rejects):
@@ -22,4 +23,12 @@ export interface NetworkProbePort {
   httpGet(url: string, timeoutMs: number, headers?: Record<string, string>): Promise<ProbeResult>;
   /** WebSocket opening handshake, then a clean close. kind `ws`. detail: `{ status? }` on rejection. */
   wsHandshake(url: string, timeoutMs: number): Promise<ProbeResult>;
+  /**
+   * What speaks on `host:port`: sends `GET {path} HTTP/1.0` as soon as it connects and classifies the first line
+   * of the answer (`detail: { speaks, http, status?, banner }`; a server-first greeting such as MySQL's is
+   * recognised too). `TIMEOUT` when the port accepts and never answers within `timeoutMs`, `PEER_CLOSED` /
+   * `ECONNRESET` / `ECONNREFUSED` when it drops or refuses. Optional: a port without it gets no health probe of
+   * unconfigured ports, since it cannot tell a database from an HTTP server.
+   */
+  sniff?(host: string, port: number, path: string, timeoutMs: number): Promise<ProtocolProbeResult>;
 }

@@ -14,7 +14,9 @@ export interface SniffOptions {
   timeoutMs?: number;
   /**
    * How long to wait for a server-first greeting before sending a request, ms. Default 300: local servers that
-   * greet (MySQL, SSH, SMTP) do so within a few ms, even through docker-proxy.
+   * greet (MySQL, SSH, SMTP) do so within a few ms, even through docker-proxy. 0 sends the request at once on
+   * one connection (what a diagnosis wants: no wait on every HTTP port); a greeting that arrives instead of an
+   * answer is still recognised.
    */
   greetingWaitMs?: number;
   /** Path of the request sent to a port that does not greet. Default `/health`. */
@@ -33,6 +35,7 @@ export interface SniffOptions {
 export async function sniffPort(wire: WireExchangePort, target: ProtocolTarget, options: SniffOptions = {}): Promise<ProtocolProbeResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
   const signal = options.signal ? { signal: options.signal } : {};
+  if (options.greetingWaitMs === 0) return requestAtOnce(wire, target, timeoutMs, options.path ?? '/health', signal);
   const greeting = await wire.exchange({
     host: target.host,
     port: target.port,
@@ -66,6 +69,30 @@ export async function sniffPort(wire: WireExchangePort, target: ProtocolTarget, 
     });
   }
   return failedExchange('sniff', target, total, 'an answer to GET', timeoutMs) ?? unreachable(target, total);
+}
+
+/** One connection: the request is sent as soon as it connects; a server-first greeting may come back instead. */
+async function requestAtOnce(
+  wire: WireExchangePort,
+  target: ProtocolTarget,
+  timeoutMs: number,
+  path: string,
+  signal: { signal?: AbortSignal },
+): Promise<ProtocolProbeResult> {
+  const answer = await wire.exchange({
+    host: target.host,
+    port: target.port,
+    timeoutMs,
+    send: encodeText(healthRequest(path)),
+    complete: (bytes) => requestAnswerComplete(bytes) || greetingComplete(bytes),
+    ...signal,
+  });
+  if (answer.bytes.length > 0) {
+    const asAnswer = classifyRequestAnswer(answer.bytes);
+    const verdict = asAnswer.speaks === 'unknown' ? classifyGreeting(answer.bytes) : asAnswer;
+    return judged('sniff', target, answer, { ok: true, detail: { ...verdict, via: 'request' } });
+  }
+  return failedExchange('sniff', target, answer, 'an answer to GET', timeoutMs) ?? unreachable(target, answer);
 }
 
 /** Every outcome without bytes is a failure already mapped; this keeps the types total. */

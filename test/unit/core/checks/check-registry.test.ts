@@ -92,6 +92,7 @@ describe('the check registry', () => {
       'container-dns',
       'published-port',
       'http-health',
+      'published-health',
       'ws-handshake',
       'orchestrator-target',
     ]);

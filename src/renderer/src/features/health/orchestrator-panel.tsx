@@ -31,7 +31,10 @@ function AttemptResult({ attempt, expectations }: { attempt: TargetAttempt; expe
   );
 }
 
-/** Where the orchestrator really lives from here: configured → resolved, the decision, and every attempt. */
+/**
+ * Where the orchestrator really lives from here: configured → resolved, the decision, and every attempt. A stack
+ * without an orchestrator gets one neutral line saying so (the diagnosis probed nothing and found nothing missing).
+ */
 export const OrchestratorPanel = memo(function OrchestratorPanel({
   target,
   expectations,
@@ -39,6 +42,16 @@ export const OrchestratorPanel = memo(function OrchestratorPanel({
   target: OrchestratorTarget;
   expectations: HostExpectations;
 }) {
+  if (target.present === false) {
+    return (
+      <section className="card">
+        <h2>Orchestrator</h2>
+        <p className="muted" data-testid="orchestrator-absent">
+          {target.reason}
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="card">
       <h2>Orchestrator</h2>
