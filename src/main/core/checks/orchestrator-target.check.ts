@@ -4,6 +4,8 @@ import { orchestratorPresence, type Presence } from '../orchestrator/orchestrato
 import { resolveOrchestratorTarget, type TargetInput } from '../orchestrator/resolve-target.ts';
 import type { Check } from './check.ts';
 import { orchestratorTargetFacts } from './check-facts.ts';
+import { redactText, redactUrl } from '../../../shared/redact.ts';
+import { redactTarget } from '../orchestrator/redact-target.ts';
 
 interface Subject {
   input: TargetInput;
@@ -34,7 +36,7 @@ export const orchestratorTargetCheck: Check<Subject, OrchestratorTarget> = {
     if (!presence.present) {
       return [
         {
-          configuredUrl: input.configuredUrl,
+          configuredUrl: redactUrl(input.configuredUrl),
           configuredFrom: input.configuredFrom,
           resolvedUrl: null,
           decision: 'not-checked',
@@ -45,15 +47,16 @@ export const orchestratorTargetCheck: Check<Subject, OrchestratorTarget> = {
         },
       ];
     }
-    return [{ ...(await resolveOrchestratorTarget(net, input)), present: true }];
+    // Findings, the report and the events see the target with any credentials of its URLs redacted.
+    return [{ ...redactTarget(await resolveOrchestratorTarget(net, input)), present: true }];
   },
   failed: ({ input }, error) => [
     {
-      configuredUrl: input.configuredUrl,
+      configuredUrl: redactUrl(input.configuredUrl),
       configuredFrom: input.configuredFrom,
       resolvedUrl: null,
       decision: 'unresolvable',
-      reason: `the target decision did not finish (${error.code}: ${error.message})`,
+      reason: redactText(`the target decision did not finish (${error.code}: ${error.message})`),
       hostIsAlias: false,
       attempts: [],
       present: true,

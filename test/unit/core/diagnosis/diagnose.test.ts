@@ -18,6 +18,19 @@ const options = (over: Partial<ResolvedDiagnoseOptions> = {}): ResolvedDiagnoseO
 });
 
 describe('diagnose', () => {
+  it('never shows the credentials of a configured orchestrator URL: not in the decision, its attempts or the findings', async () => {
+    const engine = new FakeEngine(incidentContainers(), incidentNetworks);
+    const net = new FakeNet({ 'http http://localhost:8006/health': { detail: { status: 200 } } });
+    const result = await diagnose(
+      deps({ engine, net, workspace: new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE }) }),
+      options({ orchestratorUrl: 'http://admin:hunter2@orchestrator-service:8006' }),
+    );
+
+    expect(result.orchestrator.configuredUrl).toBe('http://admin:***@orchestrator-service:8006');
+    expect(result.findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+
   it('finds the devcontainer that cannot resolve the orchestrator and falls back to localhost from the host', async () => {
     const engine = new FakeEngine(incidentContainers(), incidentNetworks);
     const net = new FakeNet({ 'http http://localhost:8006/health': { detail: { status: 200 } } });

@@ -1,6 +1,6 @@
 import type { SmokeChatCheck } from '../../../../shared/model/index.ts';
 import type { SmokeChatPort } from '../../ports/smoke-chat.port.ts';
-import { redactUrl } from '../redact-url.ts';
+import { redactUrl } from '../../../../shared/redact.ts';
 import { error, fail, pass, type CheckContext, type CheckVerdict } from '../smoke-check.ts';
 
 /** `ws http://localhost:8006`, or `ws (resolved target)` when the check does not pin one. */

@@ -1,7 +1,7 @@
 import type { SmokeHttpCheck } from '../../../../shared/model/index.ts';
 import type { SmokeHttpPort } from '../../ports/smoke-http.port.ts';
 import { unmetExpectations } from '../http-expectations.ts';
-import { redactUrl } from '../redact-url.ts';
+import { redactUrl } from '../../../../shared/redact.ts';
 import { fail, pass, type CheckContext, type CheckVerdict } from '../smoke-check.ts';
 
 /** `GET http://localhost:8080/health`, credentials redacted. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../../../src/main/core/smoke/redact-url.ts';
+import { redactUrl } from '../../../src/shared/redact.ts';
 
 describe('redactUrl', () => {
   it('hides URL passwords, lone tokens as user names and credential-like query values', () => {
     expect(redactUrl('http://admin:hunter2@api.test:8080/x')).toBe('http://admin:***@api.test:8080/x');
     expect(redactUrl('https://ghp_abcdef123456@git.test/repo')).toBe('https://***@git.test/repo');
     expect(redactUrl('http://api.test/x?access_token=abc&page=2&API-KEY=k&sig=1&signature=s')).toBe(
-      'http://api.test/x?access_token=***&page=2&API-KEY=***&sig=1&signature=***',
+      'http://api.test/x?access_token=***&page=2&API-KEY=***&sig=***&signature=***',
     );
   });
 
