@@ -1,12 +1,6 @@
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { AMQP_091_HEADER, amqpAnswerComplete, parseAmqpAnswer } from './amqp-start.parser.ts';
-import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetName, type ProtocolTarget } from './wire-result.ts';
-
-export interface AmqpProbeOptions {
-  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
+import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * AMQP (RabbitMQ…) by protocol: sends the 0-9-1 protocol header and expects `connection.start` or a protocol
@@ -17,18 +11,13 @@ export interface AmqpProbeOptions {
 export async function probeAmqp(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: AmqpProbeOptions = {},
+  options: ProtocolProbeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
-  const outcome = await wire.exchange({
-    host: target.host,
-    port: target.port,
-    timeoutMs,
+  const { outcome, failed } = await exchangeForProbe(wire, 'amqp', target, options, {
     send: AMQP_091_HEADER,
     complete: amqpAnswerComplete,
-    ...(options.signal ? { signal: options.signal } : {}),
+    expected: 'an answer to the AMQP protocol header',
   });
-  const failed = failedExchange('amqp', target, outcome, 'an answer to the AMQP protocol header', timeoutMs);
   if (failed) return failed;
   const answer = parseAmqpAnswer(outcome.bytes);
   if (answer.kind === 'start') {

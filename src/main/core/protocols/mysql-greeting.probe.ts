@@ -1,12 +1,6 @@
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { mysqlGreetingComplete, parseMysqlGreeting } from './mysql-greeting.parser.ts';
-import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetName, type ProtocolTarget } from './wire-result.ts';
-
-export interface MysqlProbeOptions {
-  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
+import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * MySQL/MariaDB by protocol: connects, sends nothing, and reads the server greeting (HandshakeV10) the server
@@ -17,17 +11,12 @@ export interface MysqlProbeOptions {
 export async function probeMysql(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: MysqlProbeOptions = {},
+  options: ProtocolProbeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
-  const outcome = await wire.exchange({
-    host: target.host,
-    port: target.port,
-    timeoutMs,
+  const { outcome, failed } = await exchangeForProbe(wire, 'mysql', target, options, {
     complete: mysqlGreetingComplete,
-    ...(options.signal ? { signal: options.signal } : {}),
+    expected: 'a server greeting',
   });
-  const failed = failedExchange('mysql', target, outcome, 'a server greeting', timeoutMs);
   if (failed) return failed;
   const name = targetName(target);
   const greeting = parseMysqlGreeting(outcome.bytes);

@@ -1,7 +1,7 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { decodeText } from './bytes.ts';
-import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetName, type ProtocolTarget } from './wire-result.ts';
+import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * PostgreSQL's SSLRequest: Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679). Every PostgreSQL since 7.2
@@ -9,12 +9,6 @@ import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetNa
  * database name, and closing right after is not logged by the server.
  */
 export const SSL_REQUEST = Uint8Array.of(0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f);
-
-export interface PostgresProbeOptions {
-  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
 
 /**
  * PostgreSQL by protocol: sends the SSLRequest and expects `S` (TLS offered) or `N` (plain only), either meaning
@@ -24,18 +18,13 @@ export interface PostgresProbeOptions {
 export async function probePostgres(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: PostgresProbeOptions = {},
+  options: ProtocolProbeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
-  const outcome = await wire.exchange({
-    host: target.host,
-    port: target.port,
-    timeoutMs,
+  const { outcome, failed } = await exchangeForProbe(wire, 'postgres', target, options, {
     send: SSL_REQUEST,
     complete: postgresReplyComplete,
-    ...(options.signal ? { signal: options.signal } : {}),
+    expected: 'an answer to the SSLRequest',
   });
-  const failed = failedExchange('postgres', target, outcome, 'an answer to the SSLRequest', timeoutMs);
   if (failed) return failed;
   return judged('postgres', target, outcome, classifyPostgresReply(targetName(target), outcome.bytes));
 }

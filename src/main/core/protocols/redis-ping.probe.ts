@@ -3,16 +3,13 @@ import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-pr
 import { concatBytes } from './bytes.ts';
 import { encodeCommand, hasReplies, parseReply, type RespValue } from './resp.codec.ts';
 import type { Secret } from './secret.ts';
-import { DEFAULT_PROTOCOL_TIMEOUT_MS, failedExchange, judged, mismatch, targetName, type ProtocolTarget } from './wire-result.ts';
+import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
 
-export interface RedisPingOptions {
-  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
-  timeoutMs?: number;
+export interface RedisPingOptions extends ProtocolProbeOptions {
   /** Sent as `AUTH` before `PING` when the stack's Redis URL has one. Never echoed in results. */
   password?: Secret;
   /** ACL user for `AUTH` (Redis 6+); only with `password`. */
   username?: string;
-  signal?: AbortSignal;
 }
 
 /** The verdict on the replies to `[AUTH] PING`. */
@@ -33,22 +30,17 @@ export async function probeRedisPing(
   target: ProtocolTarget,
   options: RedisPingOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
   const commands: Uint8Array[] = [];
   if (options.password) {
     const user = options.username ? [options.username] : [];
     commands.push(encodeCommand(['AUTH', ...user, options.password.reveal()]));
   }
   commands.push(encodeCommand(['PING']));
-  const outcome = await wire.exchange({
-    host: target.host,
-    port: target.port,
-    timeoutMs,
+  const { outcome, failed } = await exchangeForProbe(wire, 'redis', target, options, {
     send: concatBytes(commands),
     complete: (bytes) => hasReplies(bytes, commands.length),
-    ...(options.signal ? { signal: options.signal } : {}),
+    expected: 'a reply to PING',
   });
-  const failed = failedExchange('redis', target, outcome, 'a reply to PING', timeoutMs);
   if (failed) return failed;
   return judged('redis', target, outcome, classifyRedisReplies(targetName(target), outcome.bytes, commands.length));
 }

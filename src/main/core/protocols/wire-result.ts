@@ -1,5 +1,5 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
-import type { ProtocolKind, ProtocolProbeResult, WireOutcome } from '../ports/protocol-probe.port.ts';
+import type { ProtocolKind, ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../ports/protocol-probe.port.ts';
 import { preview } from './bytes.ts';
 
 /** Where a protocol probe points. `from` is always `host`: these probes run where Stack Doctor runs. */
@@ -10,6 +10,36 @@ export interface ProtocolTarget {
 
 /** Probe budget when the caller gives none, ms. */
 export const DEFAULT_PROTOCOL_TIMEOUT_MS = 2000;
+
+/** What every protocol probe takes besides its target. */
+export interface ProtocolProbeOptions {
+  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one request/answer exchange of a protocol probe, within its budget: the outcome to judge, or `failed` when
+ * no answer came to judge (refused, timed out, hung up, flooded). `expected` names the answer in messages.
+ */
+export async function exchangeForProbe(
+  wire: WireExchangePort,
+  kind: ProtocolKind,
+  target: ProtocolTarget,
+  options: ProtocolProbeOptions,
+  request: Pick<WireRequest, 'send' | 'complete'> & { expected: string },
+): Promise<{ outcome: WireOutcome; failed: ProtocolProbeResult | undefined }> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
+  const outcome = await wire.exchange({
+    host: target.host,
+    port: target.port,
+    timeoutMs,
+    complete: request.complete,
+    ...(request.send ? { send: request.send } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { outcome, failed: failedExchange(kind, target, outcome, request.expected, timeoutMs) };
+}
 
 /** The result of a probe that got an answer and judged it. */
 export function judged(
