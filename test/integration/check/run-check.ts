@@ -72,13 +72,12 @@ export interface CheckRunOptions {
 }
 
 /**
- * Runs `node bin/stack-doctor.js check --workspace <dir> …` as a child process with stdout piped (so not a
- * TTY) and the workspace's private config/log dirs. Variables that would change the diagnosis from outside
- * the test (`ORCHESTRATOR_SERVICE_URL`, `DOCKER_HOST`, `DOCKER_CONTEXT`, `NO_COLOR`, `FORCE_COLOR`) are
- * cleared unless `env` sets them.
+ * Runs the real CLI, `node bin/stack-doctor.js …args`, as a child process with stdout piped (so not a TTY) and the
+ * workspace's private config/log dirs. Variables that would steer it from outside the test (`ORCHESTRATOR_SERVICE_URL`,
+ * `DOCKER_HOST`, `DOCKER_CONTEXT`, `NO_COLOR`, `FORCE_COLOR`) are cleared unless `env` sets them. Every CLI test
+ * helper (check, smoke, bundle, repair) spawns through this one.
  */
-export function runCheck(workspace: TempWorkspace | string, options: CheckRunOptions = {}): Promise<CheckRun> {
-  const dir = typeof workspace === 'string' ? workspace : workspace.dir;
+export function runCli(workspace: TempWorkspace | string, args: string[], options: Omit<CheckRunOptions, 'args'> = {}): Promise<CheckRun> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     ORCHESTRATOR_SERVICE_URL: undefined,
@@ -92,11 +91,7 @@ export function runCheck(workspace: TempWorkspace | string, options: CheckRunOpt
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, 'check', '--workspace', dir, ...(options.args ?? [])], {
-      cwd: repo,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -111,6 +106,12 @@ export function runCheck(workspace: TempWorkspace | string, options: CheckRunOpt
       done({ code, stdout, stderr, wallMs: performance.now() - started });
     });
   });
+}
+
+/** `node bin/stack-doctor.js check --workspace <dir> …args` through {@link runCli}. */
+export function runCheck(workspace: TempWorkspace | string, options: CheckRunOptions = {}): Promise<CheckRun> {
+  const dir = typeof workspace === 'string' ? workspace : workspace.dir;
+  return runCli(workspace, ['check', '--workspace', dir, ...(options.args ?? [])], options);
 }
 
 /** `check --json`: asserts stdout is exactly one JSON object valid against diagnosisSchema and returns it. */
