@@ -8,7 +8,7 @@ import type { CheckOptions } from './commands/check.command.ts';
 import { registerWatchCommand } from './commands/watch.command.ts';
 import type { ServeOptions } from './serve/serve-command.ts';
 import { registerSmokeCommand } from './commands/smoke.command.ts';
-import { registerRepairCommand } from './commands/repair.command.ts';
+import type { RepairOptions } from './commands/repair.command.ts';
 import { TOKEN_ENV } from './serve/serve-auth.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
@@ -105,7 +105,17 @@ function buildProgram(deps: CliDeps, setCode: (code: number) => void): Command {
   registerWatchCommand(program, deps, setCode);
   registerSmokeCommand(program, deps, setCode);
   registerBundleCommand(program, deps, setCode);
-  registerRepairCommand(program, deps, setCode);
+  program
+    .command('repair')
+    .description('preview and carry out a repair plan; exit 0 healthy, 1 degraded, 2 unhealthy at the end, 3 could not diagnose')
+    .option('--workspace <dir>', 'workspace directory (default: the current directory)')
+    .option('--dry-run', 'only show the plan; touch nothing')
+    .option('--yes', 'carry out the plan without asking')
+    .option('--json', 'print one JSON object (plan, steps, before, after); progress goes to stderr')
+    .action(async (_options: unknown, command: Command) => {
+      const { runRepair } = await import('./commands/repair.command.ts');
+      setCode(await runRepair(deps, command.optsWithGlobals<RepairOptions>()));
+    });
 
   return program;
 }

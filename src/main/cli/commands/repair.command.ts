@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import type { RepairExecution } from '../../../shared/contract/index.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { DiagnosisSummary, RepairPlan, StepOutcome, Verdict } from '../../../shared/model/index.ts';
@@ -110,17 +109,4 @@ export async function runRepair(deps: CliDeps, options: RepairOptions): Promise<
 async function ask(deps: CliDeps, plan: RepairPlan): Promise<boolean> {
   if (!deps.confirm) return false;
   return deps.confirm(`Carry out ${plan.steps.length === 1 ? 'this step' : `these ${plan.steps.length} steps`}? [y/N] `);
-}
-
-export function registerRepairCommand(program: Command, deps: CliDeps, setCode: (code: number) => void): void {
-  program
-    .command('repair')
-    .description('preview and carry out a repair plan; exit 0 healthy, 1 degraded, 2 unhealthy at the end, 3 could not diagnose')
-    .option('--workspace <dir>', 'workspace directory (default: the current directory)')
-    .option('--dry-run', 'only show the plan; touch nothing')
-    .option('--yes', 'carry out the plan without asking')
-    .option('--json', 'print one JSON object (plan, steps, before, after); progress goes to stderr')
-    .action(async (_options: unknown, command: Command) => {
-      setCode(await runRepair(deps, command.optsWithGlobals<RepairOptions>()));
-    });
 }
