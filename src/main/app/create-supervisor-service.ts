@@ -59,10 +59,18 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     engineState = { state, since: at(), ...(attempt === undefined ? {} : { attempt }) };
   };
 
+  /**
+   * Follows the stack as diagnoses report it. A service that joins it is observed from its container at once (a
+   * running one is not left "starting" for want of a start event it will never send).
+   */
   const adoptStack = (next: StackMembership): void => {
+    const before = membership;
     membership = next;
     const set = engine.setStack(next.toSupervisedStack());
-    if (!set.ok) logger.error({ err: set.error.message }, 'supervision: stack refused');
+    if (!set.ok) return logger.error({ err: set.error.message }, 'supervision: stack refused');
+    for (const s of next.services) {
+      if (before.service(s.name) === undefined) for (const obs of initialObservations(s.name, s.container)) observe(obs);
+    }
   };
 
   const reconcile = async (reason: 'initial' | 'gap'): Promise<void> => {
@@ -138,12 +146,12 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     const restored = await engine.restore();
     if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
     adoptStack(found);
-    for (const s of found.services) for (const obs of initialObservations(s.name, s.container)) observe(obs);
     store.add(deps.engine.subscribe(onMessage, { reconcile }));
     setEngineState('connected');
     store.add(
       deps.onDiagnosis((d) => {
-        if (d.workspace !== workspace || store.isDisposed) return;
+        // A diagnosis the engine did not answer sees no containers: it says nothing about the stack.
+        if (d.workspace !== workspace || !d.engine.ok || store.isDisposed) return;
         void discover(d).then(adoptStack, (e: unknown) => logger.warn({ err: errorMessage(e) }, 'supervision: stack not refreshed'));
       }),
     );

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createSupervisorService, type SupervisorDeps } from '../../../src/main/app/create-supervisor-service.ts';
+import type { EngineEventsOptions, EngineStreamMessage } from '../../../src/main/core/ports/engine-events.port.ts';
+import type { Diagnosis, ServiceReport } from '../../../src/shared/model/index.ts';
+import { diagnosisFixture } from '../cli/diagnosis.fixture.ts';
+import { runningContainer } from '../support/container-info.ts';
+import { FakeClock } from '../support/fake-clock.ts';
+
+const web: ServiceReport = {
+  name: 'web',
+  project: 'shop',
+  role: 'service',
+  dependsOn: [],
+  probes: [],
+  container: runningContainer({ id: 'c-web', name: 'shop-web-1' }),
+};
+
+/**
+ * The supervisor over fakes behind its ports: a diagnosis the test sets, an engine whose list and event stream do
+ * nothing, a store that keeps nothing. Enough to watch how the service follows the stack the diagnoses report.
+ */
+function harness() {
+  const clock = new FakeClock();
+  const diagnosisListeners = new Set<(d: Diagnosis) => void>();
+  let next: Diagnosis = diagnosisFixture({ workspace: '/work/shop', services: [web] });
+  const unused = (): Promise<never> => Promise.reject(new Error('not used by this test'));
+  const deps: SupervisorDeps = {
+    engine: {
+      version: () => Promise.resolve({ version: '26.1.5', apiVersion: '1.45' }),
+      listContainers: () => Promise.resolve(next.services.flatMap((s) => (s.container ? [s.container] : []))),
+      listNetworks: () => Promise.resolve([]),
+      inspectContainer: unused,
+      exec: unused,
+      start: unused,
+      stop: unused,
+      restart: unused,
+      kill: unused,
+      connectNetwork: unused,
+      disconnectNetwork: unused,
+      inspectSpec: unused,
+      createContainer: unused,
+      removeContainer: unused,
+      subscribe: (_listener: (m: EngineStreamMessage) => void, options?: EngineEventsOptions) => {
+        void options?.reconcile?.('initial');
+        return { dispose: () => undefined };
+      },
+    } as unknown as SupervisorDeps['engine'],
+    net: {} as SupervisorDeps['net'],
+    clock,
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: () => undefined,
+    } as unknown as SupervisorDeps['logger'],
+    newId: (() => {
+      let n = 0;
+      return () => `id-${++n}`;
+    })(),
+    workspace: () => '/work/shop',
+    diagnose: () => Promise.resolve(next),
+    onDiagnosis: (listener) => {
+      diagnosisListeners.add(listener);
+      return { dispose: () => diagnosisListeners.delete(listener) };
+    },
+    readConfig: () => Promise.resolve(undefined),
+    store: { load: () => Promise.resolve(undefined), save: () => Promise.resolve() },
+    self: { isSelf: () => false, consumeDie: () => false },
+    makeRecovery: () => ({ actions: {} as never, health: {} as never }),
+  };
+  const supervisor = createSupervisorService(deps);
+  return {
+    clock,
+    supervisor,
+    /** A periodic check completed with this diagnosis. */
+    diagnosed(d: Diagnosis): void {
+      next = d;
+      for (const listener of diagnosisListeners) listener(d);
+    },
+    stateOf: (service: string) => supervisor.status().recovery.services.find((s) => s.service === service)?.state,
+  };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('supervisor: following the stack through periodic diagnoses', () => {
+  it('a diagnosis whose engine probe failed does not drop the stack: a running service still becomes healthy', async () => {
+    const h = harness();
+    await h.supervisor.start();
+    expect(h.stateOf('web')).toBe('starting');
+
+    // A loaded engine misses the check's deadline: the diagnosis sees no containers, hence no services.
+    h.diagnosed(diagnosisFixture({ workspace: '/work/shop', services: [], engine: { ...diagnosisFixture().engine, ok: false } }));
+    await settle();
+    h.diagnosed(diagnosisFixture({ workspace: '/work/shop', services: [web] }));
+    await settle();
+
+    await h.clock.advance(15_000);
+    expect(h.stateOf('web')).toBe('healthy');
+    await h.supervisor.dispose();
+  });
+
+  it('a service that joins the stack already running is watched from its container, not left "starting" forever', async () => {
+    const h = harness();
+    h.diagnosed(diagnosisFixture({ workspace: '/work/shop', services: [] }));
+    await h.supervisor.start();
+    expect(h.stateOf('web')).toBeUndefined();
+
+    h.diagnosed(diagnosisFixture({ workspace: '/work/shop', services: [web] }));
+    await settle();
+    await h.clock.advance(15_000);
+    expect(h.stateOf('web')).toBe('healthy');
+    await h.supervisor.dispose();
+  });
+});
