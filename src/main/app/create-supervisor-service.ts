@@ -2,12 +2,15 @@ import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposa
 import { Emitter } from '../../shared/lifecycle/emitter.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import type { Diagnosis, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
+import { createRedisHeartbeatStore } from '../adapters/protocols/redis-heartbeat-store.adapter.ts';
+import { loopbackFor, protocolBindings } from '../core/checks/protocol-services.ts';
 import type { EngineStreamMessage } from '../core/ports/engine-events.port.ts';
 import { RecoveryEngine } from '../core/recovery/recovery-engine.ts';
 import type { ServiceObservation } from '../core/recovery/service-observation.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 import { translateContainerEvent } from './supervision/event-translator.ts';
-import { startHealthPoller, type HealthChecks } from './supervision/health-poller.ts';
+import { startHealthPoller, type HealthChecks, type PolledService } from './supervision/health-poller.ts';
+import { startHeartbeats } from './supervision/heartbeat-poller.ts';
 import { initialObservations, reconcileStates, type KnownStates } from './supervision/reconcile.ts';
 import { StackMembership } from './supervision/stack-membership.ts';
 import type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
@@ -37,13 +40,28 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     const m = membership.service(service);
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
   });
-  const engine = new RecoveryEngine({ clock, actions, health, store: deps.store, newId: deps.newId, logger }, { parallelism: 2 });
-  store.add({ dispose: () => engine.dispose() });
   const at = (): string => clock.date().toISOString();
   const emit = (event: SupervisionEvent): void => emitter.emit(event);
-  store.add(engine.events((e) => emit(e)));
+  /** Built with the defaults, then again at start with the stack config's `recovery.parallelism` and `defaults`. */
+  const makeEngine = (recovery?: StackConfig['recovery']): { engine: RecoveryEngine; events: Disposable } => {
+    const built = new RecoveryEngine(
+      { clock, actions, health, store: deps.store, newId: deps.newId, logger },
+      { parallelism: recovery?.parallelism ?? 2, ...(recovery?.defaults ? { defaultPolicy: recovery.defaults } : {}) },
+    );
+    return { engine: built, events: built.events((e) => emit(e)) };
+  };
+  let { engine, events: engineEvents } = makeEngine();
+  store.add({
+    dispose: () => {
+      engineEvents.dispose();
+      return engine.dispose();
+    },
+  });
+  /** Monotonic ms of each service's latest container start seen: heartbeats do not expire within the start grace. */
+  const startedAt = new Map<string, number>();
 
   const observe = (obs: ServiceObservation): void => {
+    if (obs.kind === 'container-started') startedAt.set(obs.service, clock.now());
     if (obs.kind === 'container-started' && obs.containerId) {
       membership.adopt(obs.service, obs.containerId);
       known.set(obs.service, { containerId: obs.containerId, running: true });
@@ -143,6 +161,14 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   const run = async (): Promise<void> => {
     const found = await discoverWithEngine();
     if (!found || store.isDisposed) return;
+    const recovery = config?.recovery;
+    if (recovery?.parallelism !== undefined || recovery?.defaults !== undefined) {
+      // Nothing was planned yet (the stack is adopted below): the engine is rebuilt with the stack's settings.
+      engineEvents.dispose();
+      await engine.dispose();
+      ({ engine, events: engineEvents } = makeEngine(recovery));
+      if (paused) engine.pause();
+    }
     const restored = await engine.restore();
     if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
     adoptStack(found);
@@ -155,23 +181,40 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
         void discover(d).then(adoptStack, (e: unknown) => logger.warn({ err: errorMessage(e) }, 'supervision: stack not refreshed'));
       }),
     );
-    const recovery = config?.recovery;
-    store.add(
-      startHealthPoller(
-        deps.net,
+    const timing = {
+      ...(recovery?.probeIntervalMs ? { intervalMs: recovery.probeIntervalMs } : {}),
+      ...(recovery?.probeTimeoutMs ? { timeoutMs: recovery.probeTimeoutMs } : {}),
+    };
+    if (config?.heartbeats) {
+      const running = (service: string): boolean => membership.service(service) !== undefined && known.get(service)?.running === true;
+      const heartbeats = startHeartbeats(
+        config.heartbeats,
+        deps.heartbeatStore ?? ((endpoint) => createRedisHeartbeatStore(endpoint, clock)),
         clock,
-        () =>
-          membership.services.flatMap((s) => (s.healthUrl && known.get(s.name)?.running ? [{ name: s.name, healthUrl: s.healthUrl }] : [])),
-        observe,
-        (service, c) => checks.set(service, c),
         {
-          ...(recovery?.probeIntervalMs ? { intervalMs: recovery.probeIntervalMs } : {}),
-          ...(recovery?.probeTimeoutMs ? { timeoutMs: recovery.probeTimeoutMs } : {}),
+          running,
+          mayExpire: (service) => clock.now() - (startedAt.get(service) ?? -Infinity) >= engine.policy(service).startGraceMs,
         },
-      ),
-    );
+        { observe, emit, logger },
+        // Its own read budget (2 s): a SCAN of a shared Redis takes longer than one HTTP probe.
+        timing.intervalMs ? { intervalMs: timing.intervalMs } : {},
+      );
+      if (heartbeats) store.add(heartbeats);
+    }
+    store.add(startHealthPoller(deps.net, clock, polledServices, observe, (service, c) => checks.set(service, c), timing));
     emit({ type: 'supervision', state: 'started', at: at() });
   };
+
+  /** Running services with an HTTP health URL, and infrastructure without one, asked in its protocol. */
+  const polledServices = (): PolledService[] =>
+    membership.services.flatMap((s): PolledService[] => {
+      if (!known.get(s.name)?.running) return [];
+      if (s.healthUrl) return [{ name: s.name, healthUrl: s.healthUrl }];
+      const [first] = s.container ? protocolBindings({ ...s.container, state: 'running' }) : [];
+      return first
+        ? [{ name: s.name, protocol: first.protocol, host: loopbackFor(first.binding.hostIp), port: first.binding.hostPort }]
+        : [];
+    });
 
   const service: SupervisorService & Disposable = {
     start() {
