@@ -10,6 +10,7 @@ import { startPostgres, type PostgresServer } from '../protocols/support/postgre
 import { startRedis, type RedisServer } from '../protocols/support/redis-server.ts';
 import { createDockerFixture } from '../support/docker-fixture.ts';
 import { stackUnderTest } from './support/stack.ts';
+import { entered, plan, startWatch } from './support/watch-process.ts';
 
 const fixture = createDockerFixture();
 const net = new NetworkProbeAdapter();
@@ -94,5 +95,21 @@ describe('protocol health against real servers', () => {
     expect(findingsOf(diagnosis, 'PORT_CLOSED', 'cache')).toEqual([]);
     const cache = diagnosis.services.find((s) => s.name === 'cache');
     expect(cache?.probes.find((p) => p.kind === 'redis')).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+  });
+
+  it('`watch`: a service on 6379 without a health URL is probed by PING; silent → unavailable and a restart planned', async () => {
+    const config = 'recovery:\n  probeIntervalMs: 300\n  probeTimeoutMs: 300\n  defaults:\n    startGraceMs: 500\n    stopTimeoutSec: 1\n';
+    const stack = await stackUnderTest(fixture, 'protow', config);
+    await stack.service('cache', { cmd: ['nc', '-ll', '-p', '6379', '-e', 'sleep', '3600'], ports: [{ container: 6379 }] });
+    const w = startWatch(stack.ws);
+    try {
+      await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 40_000, 'started');
+      const down = await w.waitFor(entered('cache', 'unavailable'), 15_000, 'cache unavailable');
+      expect(down).toMatchObject({ reason: 'unhealthy: 3 consecutive failed health probes' });
+      expect(await w.waitFor(plan('cache', 'SCHEDULED'), 10_000, 'restart planned')).toMatchObject({ action: { kind: 'restart' } });
+    } finally {
+      await w.stop();
+    }
+    expect(w.invalid).toEqual([]);
   });
 });
