@@ -1,7 +1,7 @@
 import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
 import { Emitter } from '../../shared/lifecycle/emitter.ts';
 import { errorMessage } from '../../shared/error-message.ts';
-import type { Diagnosis, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
+import type { Diagnosis, ServiceChecks, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
 import { createRedisHeartbeatStore } from '../adapters/protocols/redis-heartbeat-store.adapter.ts';
 import { loopbackFor, protocolBindings } from '../core/checks/protocol-services.ts';
 import type { EngineStreamMessage } from '../core/ports/engine-events.port.ts';
@@ -9,7 +9,8 @@ import { RecoveryEngine } from '../core/recovery/recovery-engine.ts';
 import type { ServiceObservation } from '../core/recovery/service-observation.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 import { translateContainerEvent } from './supervision/event-translator.ts';
-import { startHealthPoller, type HealthChecks, type PolledService } from './supervision/health-poller.ts';
+import { componentChecks } from './supervision/health-checks.ts';
+import { startHealthPoller, type PolledService } from './supervision/health-poller.ts';
 import { startHeartbeats } from './supervision/heartbeat-poller.ts';
 import { initialObservations, reconcileStates, type KnownStates } from './supervision/reconcile.ts';
 import { StackMembership } from './supervision/stack-membership.ts';
@@ -35,7 +36,8 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   let engineState: SupervisionStatus['engine'] = { state: 'connecting', since: clock.date().toISOString() };
   const known: KnownStates = new Map();
   const ooms = new Set<string>();
-  const checks = new Map<string, HealthChecks>();
+  /** The latest `checks` of each service's health body, for the Recovery view. */
+  const checks = new Map<string, ServiceChecks>();
   const { actions, health } = deps.makeRecovery((service) => {
     const m = membership.service(service);
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
@@ -201,8 +203,22 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       );
       if (heartbeats) store.add(heartbeats);
     }
-    store.add(startHealthPoller(deps.net, clock, polledServices, observe, (service, c) => checks.set(service, c), timing));
+    store.add(
+      startHealthPoller(
+        deps.net,
+        clock,
+        polledServices,
+        observe,
+        (service, c) => checks.set(service, { at: at(), components: componentChecks(c) }),
+        timing,
+      ),
+    );
     emit({ type: 'supervision', state: 'started', at: at() });
+  };
+
+  const withChecks = (name: string): [string, ServiceChecks][] => {
+    const latest = checks.get(name);
+    return latest ? [[name, latest]] : [];
   };
 
   /** Running services with an HTTP health URL, and infrastructure without one, asked in its protocol. */
@@ -242,6 +258,7 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
         projects: membership.projects,
         recovery,
         policies: Object.fromEntries(membership.services.map((s) => [s.name, engine.policy(s.name)])),
+        checks: Object.fromEntries(membership.services.flatMap((s) => withChecks(s.name))),
       };
     },
     history(limit) {

@@ -176,3 +176,38 @@ describe('supervisor: infrastructure without a health URL is probed in its proto
     await h.supervisor.dispose();
   });
 });
+
+describe('supervisor: the health body’s checks in the status', () => {
+  it('keeps the latest checks of each probed service, as components, for the Recovery view', async () => {
+    let body: unknown = { status: 'healthy', checks: { db: { status: 'healthy' }, cache: 'ok' } };
+    const net = {
+      httpGet: (url: string) =>
+        Promise.resolve(
+          url.endsWith('/ready')
+            ? { kind: 'http', target: url, from: 'host', ok: false, latencyMs: 1, detail: { status: 404 } }
+            : { kind: 'http', target: url, from: 'host', ok: true, latencyMs: 1, detail: { status: 200, body } },
+        ),
+    } as unknown as SupervisorDeps['net'];
+    const h = supervisorHarness({
+      services: [service('web'), service('worker')],
+      net,
+      config: { services: { web: { health: 'http://127.0.0.1:8080/health' } }, recovery: { probeIntervalMs: 1000 } },
+    });
+    await h.supervisor.start();
+    expect(h.supervisor.status().checks).toEqual({});
+    await h.clock.advance(1000);
+    expect(h.supervisor.status().checks).toEqual({
+      web: {
+        at: '2026-01-01T00:00:01.000Z',
+        components: [
+          { component: 'db', status: 'healthy' },
+          { component: 'cache', status: 'ok' },
+        ],
+      },
+    });
+    body = { status: 'degraded', checks: { db: { status: 'unhealthy', message: 'timeout' } } };
+    await h.clock.advance(1000);
+    expect(h.supervisor.status().checks['web']?.components).toEqual([{ component: 'db', status: 'unhealthy', detail: 'timeout' }]);
+    await h.supervisor.dispose();
+  });
+});
