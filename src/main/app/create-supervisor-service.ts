@@ -5,6 +5,7 @@ import type { Diagnosis, ServiceChecks, StackConfig, SupervisionEvent, Supervisi
 import { createRedisHeartbeatStore } from '../adapters/protocols/redis-heartbeat-store.adapter.ts';
 import { loopbackFor, protocolBindings } from '../core/checks/protocol-services.ts';
 import type { EngineStreamMessage } from '../core/ports/engine-events.port.ts';
+import type { RecoveryStore } from '../core/ports/recovery-store.port.ts';
 import { RecoveryEngine } from '../core/recovery/recovery-engine.ts';
 import type { ServiceObservation } from '../core/recovery/service-observation.ts';
 import type { SupervisorService } from './supervisor-service.ts';
@@ -17,6 +18,9 @@ import { StackMembership } from './supervision/stack-membership.ts';
 import type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
 
 export type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
+
+/** The placeholder engine's store: nothing to restore, nothing kept. */
+const nothingStored: RecoveryStore = { load: () => Promise.resolve(undefined), save: () => Promise.resolve() };
 
 /**
  * The supervisor: discovers the workspace's stack (the diagnosis), subscribes to the engine's events, turns them
@@ -44,15 +48,19 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   });
   const at = (): string => clock.date().toISOString();
   const emit = (event: SupervisionEvent): void => emitter.emit(event);
-  /** Built with the defaults, then again at start with the stack config's `recovery.parallelism` and `defaults`. */
-  const makeEngine = (recovery?: StackConfig['recovery']): { engine: RecoveryEngine; events: Disposable } => {
+  /**
+   * Until start, a placeholder engine with the defaults answers status queries; it persists nothing (its empty
+   * snapshot must not overwrite the stored history). At start the real one is built with the stack config's
+   * `recovery.parallelism` and `recovery.defaults`, and restores the stored state.
+   */
+  const makeEngine = (recovery?: StackConfig['recovery'], persist = true): { engine: RecoveryEngine; events: Disposable } => {
     const built = new RecoveryEngine(
-      { clock, actions, health, store: deps.store, newId: deps.newId, logger },
+      { clock, actions, health, store: persist ? deps.store : nothingStored, newId: deps.newId, logger },
       { parallelism: recovery?.parallelism ?? 2, ...(recovery?.defaults ? { defaultPolicy: recovery.defaults } : {}) },
     );
     return { engine: built, events: built.events((e) => emit(e)) };
   };
-  let { engine, events: engineEvents } = makeEngine();
+  let { engine, events: engineEvents } = makeEngine(undefined, false);
   store.add({
     dispose: () => {
       engineEvents.dispose();
@@ -164,13 +172,11 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     const found = await discoverWithEngine();
     if (!found || store.isDisposed) return;
     const recovery = config?.recovery;
-    if (recovery?.parallelism !== undefined || recovery?.defaults !== undefined) {
-      // Nothing was planned yet (the stack is adopted below): the engine is rebuilt with the stack's settings.
-      engineEvents.dispose();
-      await engine.dispose();
-      ({ engine, events: engineEvents } = makeEngine(recovery));
-      if (paused) engine.pause();
-    }
+    // Nothing was planned yet (the stack is adopted below): the placeholder gives way to the stack's engine.
+    engineEvents.dispose();
+    await engine.dispose();
+    ({ engine, events: engineEvents } = makeEngine(recovery));
+    if (paused) engine.pause();
     const restored = await engine.restore();
     if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
     adoptStack(found);

@@ -23,6 +23,7 @@ export interface HarnessOptions {
   config?: StackConfig;
   net?: SupervisorDeps['net'];
   heartbeats?: FakeHeartbeatStore;
+  store?: SupervisorDeps['store'];
 }
 
 /**
@@ -61,7 +62,7 @@ export function supervisorHarness(options: HarnessOptions) {
     diagnose: () => Promise.resolve(diagnosis),
     onDiagnosis: () => ({ dispose: () => undefined }),
     readConfig: () => Promise.resolve(options.config),
-    store: { load: () => Promise.resolve(undefined), save: () => Promise.resolve() },
+    store: options.store ?? { load: () => Promise.resolve(undefined), save: () => Promise.resolve() },
     self: { isSelf: () => false, consumeDie: () => false },
     makeRecovery: () => ({ actions: {} as never, health: {} as never }),
     ...(options.heartbeats ? { heartbeatStore: () => options.heartbeats! } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SupervisorDeps } from '../../../src/main/app/create-supervisor-service.ts';
 import type { WireOutcome, WireRequest } from '../../../src/main/core/ports/protocol-probe.port.ts';
-import type { ServiceReport, StackConfig, SupervisionEvent } from '../../../src/shared/model/index.ts';
+import type { RecoverySnapshot, ServiceReport, StackConfig, SupervisionEvent } from '../../../src/shared/model/index.ts';
 import { FakeWire, type FakePeer } from '../core/protocols/fake-wire.ts';
 import { runningContainer } from '../support/container-info.ts';
 import { FakeHeartbeatStore, supervisorHarness } from './supervisor-harness.ts';
@@ -45,6 +45,41 @@ describe('supervisor: recovery settings from stack-doctor.yaml', () => {
     expect(status.policies['api']).toMatchObject({ maxAttempts: 2, initialDelayMs: 250 });
     expect(h.stateOf('web')).toMatchObject({ maxAttempts: 7 });
     await h.supervisor.dispose();
+  });
+
+  it('the stored history survives the start with the stack settings, and a supervisor never started saves nothing', async () => {
+    const entry = {
+      at: '2025-12-31T00:00:00.000Z',
+      planId: 'p-old',
+      service: 'web',
+      action: 'start',
+      state: 'SUCCEEDED',
+      attempt: 1,
+      reason: 'crashed',
+      durationMs: 12,
+    };
+    const stored = {
+      version: 1,
+      savedAt: '2025-12-31T00:00:00.000Z',
+      status: { running: true, parallelism: 2, active: [], queued: [], services: [] },
+      history: [entry],
+    };
+    const saved: RecoverySnapshot[] = [];
+    const store = { load: () => Promise.resolve(stored), save: (s: RecoverySnapshot) => (saved.push(s), Promise.resolve()) };
+    const idle = supervisorHarness({ services: [service('web')], store });
+    await idle.supervisor.dispose();
+    expect(saved).toEqual([]);
+
+    const h = supervisorHarness({
+      services: [service('web')],
+      config: { recovery: { parallelism: 3, defaults: { maxAttempts: 4 } } },
+      store,
+    });
+    await h.supervisor.start();
+    expect(h.supervisor.history().map((e) => e.planId)).toEqual(['p-old']);
+    await h.supervisor.dispose();
+    expect(saved.at(-1)?.history.map((e) => e.planId)).toEqual(['p-old']);
+    expect(saved.every((s) => s.history.length === 1)).toBe(true);
   });
 
   it('without a recovery section: parallelism 2 and the schema defaults', async () => {
