@@ -175,6 +175,7 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     // Nothing was planned yet (the stack is adopted below): the placeholder gives way to the stack's engine.
     engineEvents.dispose();
     await engine.dispose();
+    if (store.isDisposed) return;
     ({ engine, events: engineEvents } = makeEngine(recovery));
     if (paused) engine.pause();
     const restored = await engine.restore();

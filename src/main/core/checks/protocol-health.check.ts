@@ -34,7 +34,9 @@ const NAMES: Record<ServiceProtocol, { server: string; question: string }> = {
  * for its only published port) is asked in that protocol, without credentials, from where Stack Doctor runs.
  * Finding: PROTOCOL_UNANSWERED when the port accepts the connection but the server does not answer its protocol
  * (silent, hangs up, or says something else); a refused or dropped port is PORT_CLOSED's, not this one's. Runs
- * only when the network port can exchange raw bytes (`NetworkProbePort.exchange`).
+ * only when the network port can exchange raw bytes (`NetworkProbePort.exchange`). Note for MySQL/MariaDB: a server
+ * with its host cache on counts a connection dropped during the handshake toward `max_connect_errors` (from the
+ * Docker gateway address, through docker-proxy); a successful login from there resets the count.
  */
 export const protocolHealthCheck: Check<Subject, ProtocolHealthFact> = {
   id: 'protocol-health',
