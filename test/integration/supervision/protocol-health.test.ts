@@ -87,9 +87,10 @@ describe('protocol health against real servers', () => {
     // Accepts every connection and never says a word, as a hung Redis does.
     await stack.service('cache', { cmd: ['nc', '-ll', '-p', '6379', '-e', 'sleep', '3600'], ports: [{ container: 6379 }] });
     const { diagnosis } = await runCheckJson(stack.ws, { timeoutMs: 45_000 });
+    const cacheProbes = JSON.stringify(diagnosis.services.find((s) => s.name === 'cache')?.probes);
     const [finding, ...more] = findingsOf(diagnosis, 'PROTOCOL_UNANSWERED', 'cache');
     expect(more).toEqual([]);
-    expect(finding).toMatchObject({ severity: 'error', fix: { action: { kind: 'restart-container' } } });
+    expect(finding, cacheProbes).toMatchObject({ severity: 'error', fix: { action: { kind: 'restart-container' } } });
     expect(finding!.summary).toMatch(/container port 6379\) accepts connections but does not answer as Redis/);
     // The port itself is open: not reported closed.
     expect(findingsOf(diagnosis, 'PORT_CLOSED', 'cache')).toEqual([]);
