@@ -1,18 +1,26 @@
 import { DisposableStore, type Disposable } from '../../shared/lifecycle/disposable.ts';
 import { Emitter } from '../../shared/lifecycle/emitter.ts';
 import { errorMessage } from '../../shared/error-message.ts';
-import type { Diagnosis, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
+import type { Diagnosis, ServiceChecks, StackConfig, SupervisionEvent, SupervisionStatus } from '../../shared/model/index.ts';
+import { createRedisHeartbeatStore } from '../adapters/protocols/redis-heartbeat-store.adapter.ts';
+import { loopbackFor, protocolBindings } from '../core/checks/protocol-services.ts';
 import type { EngineStreamMessage } from '../core/ports/engine-events.port.ts';
+import type { RecoveryStore } from '../core/ports/recovery-store.port.ts';
 import { RecoveryEngine } from '../core/recovery/recovery-engine.ts';
 import type { ServiceObservation } from '../core/recovery/service-observation.ts';
 import type { SupervisorService } from './supervisor-service.ts';
 import { translateContainerEvent } from './supervision/event-translator.ts';
-import { startHealthPoller, type HealthChecks } from './supervision/health-poller.ts';
+import { componentChecks } from './supervision/health-checks.ts';
+import { startHealthPoller, type PolledService } from './supervision/health-poller.ts';
+import { startHeartbeats } from './supervision/heartbeat-poller.ts';
 import { initialObservations, reconcileStates, type KnownStates } from './supervision/reconcile.ts';
 import { StackMembership } from './supervision/stack-membership.ts';
 import type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
 
 export type { SupervisorDeps, SupervisorOptions } from './supervision/supervision-deps.ts';
+
+/** The placeholder engine's store: nothing to restore, nothing kept. */
+const nothingStored: RecoveryStore = { load: () => Promise.resolve(undefined), save: () => Promise.resolve() };
 
 /**
  * The supervisor: discovers the workspace's stack (the diagnosis), subscribes to the engine's events, turns them
@@ -32,18 +40,38 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   let engineState: SupervisionStatus['engine'] = { state: 'connecting', since: clock.date().toISOString() };
   const known: KnownStates = new Map();
   const ooms = new Set<string>();
-  const checks = new Map<string, HealthChecks>();
+  /** The latest `checks` of each service's health body, for the Recovery view. */
+  const checks = new Map<string, ServiceChecks>();
   const { actions, health } = deps.makeRecovery((service) => {
     const m = membership.service(service);
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
   });
-  const engine = new RecoveryEngine({ clock, actions, health, store: deps.store, newId: deps.newId, logger }, { parallelism: 2 });
-  store.add({ dispose: () => engine.dispose() });
   const at = (): string => clock.date().toISOString();
   const emit = (event: SupervisionEvent): void => emitter.emit(event);
-  store.add(engine.events((e) => emit(e)));
+  /**
+   * Until start, a placeholder engine with the defaults answers status queries; it persists nothing (its empty
+   * snapshot must not overwrite the stored history). At start the real one is built with the stack config's
+   * `recovery.parallelism` and `recovery.defaults`, and restores the stored state.
+   */
+  const makeEngine = (recovery?: StackConfig['recovery'], persist = true): { engine: RecoveryEngine; events: Disposable } => {
+    const built = new RecoveryEngine(
+      { clock, actions, health, store: persist ? deps.store : nothingStored, newId: deps.newId, logger },
+      { parallelism: recovery?.parallelism ?? 2, ...(recovery?.defaults ? { defaultPolicy: recovery.defaults } : {}) },
+    );
+    return { engine: built, events: built.events((e) => emit(e)) };
+  };
+  let { engine, events: engineEvents } = makeEngine(undefined, false);
+  store.add({
+    dispose: () => {
+      engineEvents.dispose();
+      return engine.dispose();
+    },
+  });
+  /** Monotonic ms of each service's latest container start seen: heartbeats do not expire within the start grace. */
+  const startedAt = new Map<string, number>();
 
   const observe = (obs: ServiceObservation): void => {
+    if (obs.kind === 'container-started') startedAt.set(obs.service, clock.now());
     if (obs.kind === 'container-started' && obs.containerId) {
       membership.adopt(obs.service, obs.containerId);
       known.set(obs.service, { containerId: obs.containerId, running: true });
@@ -143,6 +171,13 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   const run = async (): Promise<void> => {
     const found = await discoverWithEngine();
     if (!found || store.isDisposed) return;
+    const recovery = config?.recovery;
+    // Nothing was planned yet (the stack is adopted below): the placeholder gives way to the stack's engine.
+    engineEvents.dispose();
+    await engine.dispose();
+    if (store.isDisposed) return;
+    ({ engine, events: engineEvents } = makeEngine(recovery));
+    if (paused) engine.pause();
     const restored = await engine.restore();
     if (!restored.ok) logger.warn({ err: restored.error.message }, 'supervision: stored recovery state not restored');
     adoptStack(found);
@@ -155,23 +190,54 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
         void discover(d).then(adoptStack, (e: unknown) => logger.warn({ err: errorMessage(e) }, 'supervision: stack not refreshed'));
       }),
     );
-    const recovery = config?.recovery;
+    const timing = {
+      ...(recovery?.probeIntervalMs ? { intervalMs: recovery.probeIntervalMs } : {}),
+      ...(recovery?.probeTimeoutMs ? { timeoutMs: recovery.probeTimeoutMs } : {}),
+    };
+    if (config?.heartbeats) {
+      const running = (service: string): boolean => membership.service(service) !== undefined && known.get(service)?.running === true;
+      const heartbeats = startHeartbeats(
+        config.heartbeats,
+        deps.heartbeatStore ?? ((endpoint) => createRedisHeartbeatStore(endpoint, clock)),
+        clock,
+        {
+          running,
+          mayExpire: (service) => clock.now() - (startedAt.get(service) ?? -Infinity) >= engine.policy(service).startGraceMs,
+        },
+        { observe, emit, logger },
+        // Its own read budget (2 s): a SCAN of a shared Redis takes longer than one HTTP probe.
+        timing.intervalMs ? { intervalMs: timing.intervalMs } : {},
+      );
+      if (heartbeats) store.add(heartbeats);
+    }
     store.add(
       startHealthPoller(
         deps.net,
         clock,
-        () =>
-          membership.services.flatMap((s) => (s.healthUrl && known.get(s.name)?.running ? [{ name: s.name, healthUrl: s.healthUrl }] : [])),
+        polledServices,
         observe,
-        (service, c) => checks.set(service, c),
-        {
-          ...(recovery?.probeIntervalMs ? { intervalMs: recovery.probeIntervalMs } : {}),
-          ...(recovery?.probeTimeoutMs ? { timeoutMs: recovery.probeTimeoutMs } : {}),
-        },
+        (service, c) => checks.set(service, { at: at(), components: componentChecks(c) }),
+        timing,
       ),
     );
     emit({ type: 'supervision', state: 'started', at: at() });
   };
+
+  const withChecks = (name: string): [string, ServiceChecks][] => {
+    const latest = checks.get(name);
+    return latest ? [[name, latest]] : [];
+  };
+
+  /** Running services with an HTTP health URL, and infrastructure without one, asked in its protocol. */
+  const polledServices = (): PolledService[] =>
+    membership.services.flatMap((s): PolledService[] => {
+      if (!known.get(s.name)?.running) return [];
+      if (s.healthUrl) return [{ name: s.name, healthUrl: s.healthUrl }];
+      const [first] = s.container ? protocolBindings({ ...s.container, state: 'running' }) : [];
+      return first
+        ? [{ name: s.name, protocol: first.protocol, host: loopbackFor(first.binding.hostIp), port: first.binding.hostPort }]
+        : [];
+    });
 
   const service: SupervisorService & Disposable = {
     start() {
@@ -199,6 +265,7 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
         projects: membership.projects,
         recovery,
         policies: Object.fromEntries(membership.services.map((s) => [s.name, engine.policy(s.name)])),
+        checks: Object.fromEntries(membership.services.flatMap((s) => withChecks(s.name))),
       };
     },
     history(limit) {

@@ -8,7 +8,20 @@ export const probeErrorSchema = z.object({
 });
 export type ProbeError = z.infer<typeof probeErrorSchema>;
 
-export const probeKindSchema = z.enum(['engine', 'container', 'dns-host', 'dns-container', 'tcp', 'http', 'ws', 'orchestrator']);
+export const probeKindSchema = z.enum([
+  'engine',
+  'container',
+  'dns-host',
+  'dns-container',
+  'tcp',
+  'http',
+  'ws',
+  'orchestrator',
+  'redis',
+  'postgres',
+  'mysql',
+  'amqp',
+]);
 export type ProbeKind = z.infer<typeof probeKindSchema>;
 
 /** The outcome of one probe. Every probe reports this shape, failing or not. */

@@ -234,6 +234,25 @@ export type RecoveryErrorCode = z.infer<typeof recoveryErrorCodeSchema>;
 /** Answers of the recovery engine's commands: expected failures are values. */
 export type RecoveryResult<T> = { ok: true; value: T } | { ok: false; error: { code: RecoveryErrorCode; message: string } };
 
+/** One component of a service's health body (`checks` of `GET /health`), as the Recovery view lists it. */
+export const componentCheckSchema = z.object({
+  component: z.string(),
+  /** The component's own word (`healthy`, `degraded`, `unhealthy`, `ok`, `down`…), or `unknown` when it gave none. */
+  status: z.string(),
+  /** Its message, when it gave one: trimmed to 200 characters, secrets redacted. */
+  detail: z.string().optional(),
+});
+export type ComponentCheck = z.infer<typeof componentCheckSchema>;
+
+/** The per-component `checks` of a service's latest health body. */
+export const serviceChecksSchema = z.object({
+  /** When the body was read. */
+  at: isoTime,
+  /** In the body's order; at most 50. */
+  components: z.array(componentCheckSchema),
+});
+export type ServiceChecks = z.infer<typeof serviceChecksSchema>;
+
 /** Where supervision stands: the recovery engine's status plus the engine connection and the pause switch. */
 export const supervisionStatusSchema = z.object({
   /** Whether supervision was started (long-running faces only). */
@@ -252,6 +271,8 @@ export const supervisionStatusSchema = z.object({
   recovery: recoveryStatusSchema,
   /** Per-service policies in force (defaults filled in). */
   policies: z.record(z.string(), recoveryPolicySchema),
+  /** Per service whose health body has `checks`: its components' latest word. Services without are absent. */
+  checks: z.record(z.string(), serviceChecksSchema),
 });
 export type SupervisionStatus = z.infer<typeof supervisionStatusSchema>;
 

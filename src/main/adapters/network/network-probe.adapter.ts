@@ -1,6 +1,6 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../../core/ports/index.ts';
-import type { ProtocolProbeResult, WireExchangePort } from '../../core/ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../../core/ports/protocol-probe.port.ts';
 import { sniffPort } from '../../core/protocols/port-sniff.probe.ts';
 import { createWireExchange } from '../protocols/wire-exchange.adapter.ts';
 import { HostDnsProber, type HostDnsOptions } from './dns.prober.ts';
@@ -45,5 +45,9 @@ export class NetworkProbeAdapter implements NetworkProbePort {
   sniff(host: string, port: number, path: string, timeoutMs: number): Promise<ProtocolProbeResult> {
     // No greeting wait: every HTTP port would pay it on every run; a greeting that comes back instead is still known.
     return sniffPort(this.wire, { host, port }, { timeoutMs, path, greetingWaitMs: 0 });
+  }
+
+  exchange(request: WireRequest): Promise<WireOutcome> {
+    return this.wire.exchange(request);
   }
 }

@@ -1,6 +1,7 @@
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
+import { probeServiceProtocol, type ServiceProtocol } from '../../core/protocols/service-protocol.probe.ts';
 import type { ServiceObservation } from '../../core/recovery/service-observation.ts';
 
 /** Options of {@link startHealthPoller}. */
@@ -11,11 +12,11 @@ export interface HealthPollerOptions {
   timeoutMs?: number;
 }
 
-/** A service probed over HTTP. */
-export interface PolledService {
-  name: string;
-  healthUrl: string;
-}
+/**
+ * A service probed over HTTP (`healthUrl`), or, for infrastructure without one, in its own protocol on its
+ * published port (Redis PING, PostgreSQL SSLRequest, MySQL greeting, AMQP header).
+ */
+export type PolledService = { name: string; healthUrl: string } | { name: string; protocol: ServiceProtocol; host: string; port: number };
 
 /** What one health body said per component (`checks`), kept for the Recovery view. */
 export type HealthChecks = Record<string, unknown>;
@@ -23,6 +24,8 @@ export type HealthChecks = Record<string, unknown>;
 /**
  * Probes each service's HTTP health URL on an interval, and `GET /ready` beside it: a 503 there is "not ready yet"
  * (a 404 means the service has no readiness). Each answer becomes observations; the body's `checks` are kept.
+ * Infrastructure services are asked in their protocol instead: an answer is `ok`, a server that answers and
+ * refuses (Redis loading its dataset, PostgreSQL out of connections) `degraded`, anything else `failed`.
  */
 export function startHealthPoller(
   net: NetworkProbePort,
@@ -37,7 +40,16 @@ export function startHealthPoller(
   let stopped = false;
   let timer: Disposable | undefined;
 
+  const probeProtocol = async (s: Extract<PolledService, { protocol: ServiceProtocol }>): Promise<void> => {
+    if (!net.exchange) return;
+    const probe = await probeServiceProtocol({ exchange: net.exchange.bind(net) }, s.protocol, s, { timeoutMs });
+    if (stopped) return;
+    const result = probe.ok ? 'ok' : probe.detail?.['alive'] === true ? 'degraded' : 'failed';
+    observe({ kind: 'health-probe', service: s.name, result, ...(probe.error ? { detail: probe.error.message } : {}) });
+  };
+
   const probeOne = async (s: PolledService): Promise<void> => {
+    if (!('healthUrl' in s)) return probeProtocol(s);
     const [health, ready] = await Promise.all([net.httpGet(s.healthUrl, timeoutMs), net.httpGet(readyUrl(s.healthUrl), timeoutMs)]);
     if (stopped) return;
     const body = health.detail?.body as { checks?: unknown } | undefined;

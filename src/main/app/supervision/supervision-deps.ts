@@ -9,6 +9,8 @@ import type { RecoveryActions } from '../../core/ports/recovery-actions.port.ts'
 import type { RecoveryHealth } from '../../core/ports/recovery-health.port.ts';
 import type { RecoveryStore } from '../../core/ports/recovery-store.port.ts';
 import type { HealthTarget } from '../../adapters/recovery/engine-recovery-health.adapter.ts';
+import type { HeartbeatStorePort } from '../../core/ports/heartbeat.port.ts';
+import type { RedisEndpoint } from '../../core/protocols/redis-url.parser.ts';
 
 /** The self-action bookkeeping shared by the actions adapter and the event translation. */
 export interface SelfActions {
@@ -35,6 +37,8 @@ export interface SupervisorDeps {
   self: SelfActions;
   /** The actions and health sources over the engine; health reads where each service is through `target`. */
   makeRecovery: (target: (service: string) => HealthTarget | undefined) => { actions: RecoveryActions; health: RecoveryHealth };
+  /** The heartbeat store of a stack config's `heartbeats.redisUrl`. Default: the Redis adapter (RESP over node:net). */
+  heartbeatStore?: (endpoint: RedisEndpoint) => HeartbeatStorePort;
 }
 
 /** Options of createSupervisorService. */

@@ -5,6 +5,7 @@ import { hostDnsCheck } from './host-dns.check.ts';
 import { hostTcpCheck } from './host-tcp.check.ts';
 import { httpHealthCheck } from './http-health.check.ts';
 import { orchestratorTargetCheck } from './orchestrator-target.check.ts';
+import { protocolHealthCheck } from './protocol-health.check.ts';
 import { publishedHealthCheck } from './published-health.check.ts';
 import { publishedPortCheck } from './published-port.check.ts';
 import { wsHandshakeCheck } from './ws-handshake.check.ts';
@@ -24,6 +25,7 @@ export function builtinChecks(): CheckRegistry {
   registry.register(httpHealthCheck);
   registry.register(publishedHealthCheck);
   registry.register(wsHandshakeCheck);
+  registry.register(protocolHealthCheck);
   registry.register(orchestratorTargetCheck);
   return registry;
 }

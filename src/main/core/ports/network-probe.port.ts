@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
-import type { ProtocolProbeResult } from './protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireRequest, WireOutcome } from './protocol-probe.port.ts';
 
 /**
  * Probes from where Stack Doctor runs. Every method resolves with a ProbeResult (never rejects):
@@ -31,4 +31,10 @@ export interface NetworkProbePort {
    * unconfigured ports, since it cannot tell a database from an HTTP server.
    */
   sniff?(host: string, port: number, path: string, timeoutMs: number): Promise<ProtocolProbeResult>;
+  /**
+   * One raw request/answer over a fresh TCP connection (see WireExchangePort): the I/O of the protocol checks
+   * (Redis PING, PostgreSQL SSLRequest, MySQL greeting, AMQP header). Never rejects. Optional: a port without it
+   * gets no protocol checks.
+   */
+  exchange?(request: WireRequest): Promise<WireOutcome>;
 }

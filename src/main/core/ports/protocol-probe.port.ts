@@ -1,8 +1,8 @@
 import type { ProbeError, ProbeResult } from '../../../shared/model/index.ts';
 
 /**
- * What a protocol probe talks about. Not (yet) members of the shared `probeKindSchema`: the check registry adds
- * them when it registers these probes; until then a protocol result is a ProbeResult in all but `kind`.
+ * What a protocol probe talks about. The four service protocols are members of the shared `probeKindSchema` (the
+ * protocol-health check reports them as evidence); `sniff` is not, so a sniff result is a ProbeResult in all but `kind`.
  */
 export type ProtocolKind = 'redis' | 'postgres' | 'mysql' | 'amqp' | 'sniff';
 

@@ -94,6 +94,7 @@ describe('the check registry', () => {
       'http-health',
       'published-health',
       'ws-handshake',
+      'protocol-health',
       'orchestrator-target',
     ]);
     const registration = registry.register(publishedHealthCheck);

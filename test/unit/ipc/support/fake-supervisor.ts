@@ -61,6 +61,7 @@ export function supervisionStatus(overrides: Partial<SupervisionStatus> = {}): S
     projects: ['shop'],
     recovery: { running: true, parallelism: 2, active: [], queued: [], services: [serviceStatus()] },
     policies: { api: defaults },
+    checks: {},
     ...overrides,
   };
 }

@@ -35,7 +35,13 @@ export function RecoveryView() {
       {status && (
         <>
           <SupervisionBar status={status} nowMs={nowMs} busy={state.busy.has('switch')} onToggle={() => void controller.togglePause()} />
-          <ServiceStates services={status.recovery.services} nowMs={nowMs} selected={service} onSelect={setSelected} />
+          <ServiceStates
+            services={status.recovery.services}
+            checks={status.checks}
+            nowMs={nowMs}
+            selected={service}
+            onSelect={setSelected}
+          />
           <PlanTable
             active={status.recovery.active}
             queued={status.recovery.queued}

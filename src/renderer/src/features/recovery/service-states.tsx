@@ -1,15 +1,21 @@
-import type { ServiceRecoveryStatus } from '../../../../shared/model/index.ts';
+import type { ServiceChecks, ServiceRecoveryStatus } from '../../../../shared/model/index.ts';
 import { serviceLine, stateTone } from './recovery-format.ts';
+import { componentRows, componentsSummary } from './service-checks.ts';
 
 interface Props {
   services: ServiceRecoveryStatus[];
+  /** Per service, the components of its latest health body (`checks`). */
+  checks: Record<string, ServiceChecks>;
   nowMs: number;
   selected: string | null;
   onSelect: (service: string) => void;
 }
 
-/** One row per supervised service: its state with durations (re-derived on the clock tick), why, and its strategy. */
-export function ServiceStates({ services, nowMs, selected, onSelect }: Props) {
+/**
+ * One row per supervised service: its state with durations (re-derived on the clock tick), why, the components its
+ * health body reports (component → status, worst first), and its strategy.
+ */
+export function ServiceStates({ services, checks, nowMs, selected, onSelect }: Props) {
   return (
     <section className="card" data-testid="recovery-services">
       <h2>Services</h2>
@@ -22,6 +28,7 @@ export function ServiceStates({ services, nowMs, selected, onSelect }: Props) {
               <th>Service</th>
               <th>State</th>
               <th>Why</th>
+              <th>Components</th>
               <th>Policy</th>
             </tr>
           </thead>
@@ -35,6 +42,9 @@ export function ServiceStates({ services, nowMs, selected, onSelect }: Props) {
                   {service.waitingFor.length > 0 && <span className="muted small"> · waits for {service.waitingFor.join(', ')}</span>}
                 </td>
                 <td className="muted small">{service.reason}</td>
+                <td className="small" data-testid="service-components">
+                  <Components checks={checks[service.service]} />
+                </td>
                 <td>
                   <button
                     type="button"
@@ -52,5 +62,20 @@ export function ServiceStates({ services, nowMs, selected, onSelect }: Props) {
         </table>
       )}
     </section>
+  );
+}
+
+function Components({ checks }: { checks: ServiceChecks | undefined }) {
+  const rows = componentRows(checks);
+  if (rows.length === 0) return <span className="muted">—</span>;
+  return (
+    <span title={componentsSummary(checks) ?? undefined}>
+      {rows.map((row) => (
+        <span key={row.component} data-testid="service-component" data-component={row.component} data-tone={row.tone} title={row.label}>
+          <span className={`level-dot ${row.tone}`} aria-hidden="true" /> <span className="mono">{row.component}</span>{' '}
+          <span className="muted">{row.status}</span>{' '}
+        </span>
+      ))}
+    </span>
   );
 }
