@@ -56,7 +56,8 @@ export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanO
   }
 
   run.onPhase('verifying');
-  const verdict = await verify(deps, target.service, run.healthTimeoutMs, signal);
+  // A twin is verified by its own id: the service is known by the old container until the twin's start event arrives.
+  const verdict = await verify(deps, target.service, run.healthTimeoutMs, signal, pair?.twinId);
   if (!verdict.ok) {
     if (!pair) return { ok: false, reason: `not healthy after ${action.kind}: ${verdict.reason}` };
     const back = await settle(actions.rollbackRecreate(pair));
@@ -75,11 +76,17 @@ export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanO
   };
 }
 
-async function verify(deps: PlanRunnerDeps, service: string, timeoutMs: number, signal: AbortSignal): Promise<HealthVerdict> {
-  const waited = await withDeadline(deps.health.waitHealthy(service, timeoutMs, signal), timeoutMs, deps.clock, signal);
+async function verify(
+  deps: PlanRunnerDeps,
+  service: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+  containerId?: string,
+): Promise<HealthVerdict> {
+  const waited = await withDeadline(deps.health.waitHealthy(service, timeoutMs, signal, containerId), timeoutMs, deps.clock, signal);
   if (waited.kind !== 'done') return { ok: false, reason: deadlineFailure(waited, 'waiting for healthy', timeoutMs) };
   if (!waited.value.ok) return waited.value;
-  const checked = await withDeadline(deps.health.check(service, signal), timeoutMs, deps.clock, signal);
+  const checked = await withDeadline(deps.health.check(service, signal, containerId), timeoutMs, deps.clock, signal);
   if (checked.kind !== 'done') return { ok: false, reason: deadlineFailure(checked, 'confirming health', timeoutMs) };
   return checked.value;
 }
