@@ -18,7 +18,7 @@ afterEach(async () => {
 
 const GRACE_MS = 6000;
 
-describe('watch: degraded shorter than the grace', () => {
+describe('watch: degraded shorter than the grace', { timeout: 120_000 }, () => {
   it('leaves a service alone that reports degraded for less than degradedGraceMs, and sees it healthy again', async () => {
     const stack = await stackUnderTest(fixture, 'degraded');
     const web = await startHttpService(fixture, {

@@ -69,7 +69,7 @@ afterAll(async () => {
   await engine?.dispose();
 });
 
-describe.skipIf(skip)('watch: the engine lost and back (a second dockerd, killed with -9 and restarted)', () => {
+describe.skipIf(skip)('watch: the engine lost and back (a second dockerd, killed with -9 and restarted)', { timeout: 120_000 }, () => {
   it('reports lost → connected → reconciled, and brings the stopped services back, dependencies first', async () => {
     const second = engine as SecondEngine;
     const db = await service('db', []);

@@ -35,7 +35,7 @@ async function appService(base: string, env: Record<string, string>): Promise<{ 
     cmd: APP,
     env,
     labels: composeLabels(`/sd-${base}`, project, 'app'),
-    healthcheck: { test: ['CMD-SHELL', '[ "$MODE" != bad ]'], intervalMs: 200, retries: 1 },
+    healthcheck: { test: ['CMD-SHELL', '[ "$MODE" != bad ]'], intervalMs: 200, timeoutMs: 5000, retries: 1 },
   });
   await fixture.waitForHealth(created.id, 'healthy');
   return { id: created.id, project };
@@ -67,7 +67,7 @@ async function containersOf(project: string): Promise<string[]> {
   return list.map((c) => c.Id).sort();
 }
 
-describe('recreate with an updated environment', () => {
+describe('recreate with an updated environment', { timeout: 120_000 }, () => {
   it('starts a healthy twin with the new env, removes the old container, and supervision follows the twin', async () => {
     const { id: oldId, project } = await appService('recreate', { MODE: 'v1', KEEP: 'kept' });
     const rig = await rigFor(project, oldId);
