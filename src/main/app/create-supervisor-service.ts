@@ -43,7 +43,11 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   const emit = (event: SupervisionEvent): void => emitter.emit(event);
   store.add(engine.events((e) => emit(e)));
 
+  /** When each service's container last started or died (a counter): a reconcile leaves alone what moved while it listed. */
+  const moved = new Map<string, number>();
+  let moves = 0;
   const observe = (obs: ServiceObservation): void => {
+    if (obs.kind === 'container-started' || obs.kind === 'container-died') moved.set(obs.service, ++moves);
     if (obs.kind === 'container-started' && obs.containerId) {
       membership.adopt(obs.service, obs.containerId);
       known.set(obs.service, { containerId: obs.containerId, running: true });
@@ -75,10 +79,13 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
 
   const reconcile = async (reason: 'initial' | 'gap'): Promise<void> => {
     // The first time too: what changed between the discovery and the subscription is caught here.
+    const before = moves;
     const containers = await deps.engine.listContainers(10_000);
+    // The list is older than the events that arrived while it was taken: those services are as the events said.
+    const stale = new Set([...moved].flatMap(([service, n]) => (n > before ? [service] : [])));
     const { observations, changed } = reconcileStates(known, containers, (c) => membership.serviceOf(c.id, c.labels));
-    for (const obs of observations) observe(obs);
-    if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed, at: at() });
+    for (const obs of observations) if (!stale.has(obs.service)) observe(obs);
+    if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed: changed.filter((s) => !stale.has(s)), at: at() });
   };
 
   const onMessage = (message: EngineStreamMessage): void => {
