@@ -10,7 +10,8 @@ import { ready } from './support/watch-ready.ts';
  * The engine goes away under `stack-doctor watch` and comes back: a second dockerd of the test's own (the shared one
  * must never be stopped) is killed with -9 and started again on the same data root. Its containers have no restart
  * policy, so they are stopped by the engine's return; supervision must reconnect, reconcile, and bring back the
- * services that were running, dependencies first.
+ * services that were running, dependencies first. The workspace holds no compose file: what api depends on comes
+ * from compose's `com.docker.compose.depends_on` label, as on a project started from elsewhere.
  */
 const skip = !canRunSecondEngine() && !process.env['CI'];
 let engine: SecondEngine | undefined;
@@ -48,19 +49,6 @@ beforeAll(async () => {
   await engine.start();
   await engine.loadTestImage();
   ws = await tempWorkspace('sd-engine-restart-');
-  await ws.write(
-    'compose.yaml',
-    [
-      `name: ${project}`,
-      'services:',
-      '  db:',
-      `    image: ${TEST_IMAGE}`,
-      '  api:',
-      `    image: ${TEST_IMAGE}`,
-      '    depends_on: [db]',
-      '',
-    ].join('\n'),
-  );
   await ws.write('stack-doctor.yaml', 'recovery:\n  defaults:\n    initialDelayMs: 200\n    stableAfterMs: 1000\n');
 });
 
