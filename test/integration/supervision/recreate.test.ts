@@ -144,4 +144,21 @@ describe('recreate with an updated environment', { timeout: 120_000 }, () => {
     );
     expect((await fixture.inspect(oldId)).State.Running).toBe(true);
   });
+
+  it('undoes a recreate that outlasts its deadline: the old container runs, no twin is left behind', async () => {
+    const { id: oldId, project } = await appService('recreate-late', { MODE: 'v1' });
+    // 100 ms cannot hold create + stop + start: the deadline passes while the adapter is mid-way.
+    const rig = await rigFor(project, oldId, 100);
+
+    const asked = rig.engine.commands.recreate('app', { MODE: 'v2' }, 'new configuration');
+    const planId = asked.ok ? asked.value.id : '';
+    const done = await rig.waitFor((e) => planIn('SUCCEEDED', planId)(e) || planIn('FAILED', planId)(e), 40_000, 'recreate done');
+    expect(done).toMatchObject({ state: 'FAILED', reason: expect.stringContaining('timed out') as string });
+    // What the adapter was still doing when the deadline passed is finished and undone, not left half-way.
+    // (The adapter's create, stop and start take well under these 8 s here; whatever it left would show by then.)
+    await new Promise((settled) => setTimeout(settled, 8000));
+    expect(await containersOf(project)).toEqual([oldId]);
+    await fixture.waitForState(oldId, 'running');
+    expect(rig.membership.containerOf('app')).toBe(oldId);
+  });
 });

@@ -44,7 +44,8 @@ export async function startRecoveryRig(services: readonly RigService[], policy: 
   const docker = DockerEngineAdapter.fromEnvironment();
   const clock = systemClock;
   const ledger = new SelfActionLedger(() => clock.now());
-  const listed = await docker.listContainers(10_000);
+  // A shared engine under load can take seconds to list.
+  const listed = await docker.listContainers(30_000);
   const membership = new StackMembership(
     services.map((s) => ({
       name: s.name,
