@@ -77,6 +77,11 @@ export class EngineRecoveryActions implements RecoveryActions {
     } catch (error) {
       return { ok: false, step: 'create-twin', rolledBack: true, error: failure(error) };
     }
+    if (signal.aborted) {
+      // Given up on before the old one was touched: only the twin to remove.
+      const removed = await attempt(() => this.control.removeContainer(twinId, { force: true }));
+      return { ok: false, step: 'create-twin', rolledBack: removed.ok, error: aborted(signal) };
+    }
     const stopped = await this.own(oldId, () => this.control.stop(oldId, { timeoutMs: 40_000 }));
     if (!stopped.ok || signal.aborted) {
       const rolledBack = await this.rollbackRecreate({ service: target.service, oldId, twinId });
