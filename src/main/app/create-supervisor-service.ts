@@ -70,7 +70,12 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   /** Monotonic ms of each service's latest container start seen: heartbeats do not expire within the start grace. */
   const startedAt = new Map<string, number>();
 
-  const observe = (obs: ServiceObservation): void => {
+  /** When each service's container last started or died (a counter): a reconcile leaves alone what moved while it listed. */
+  const moved = new Map<string, number>();
+  let moves = 0;
+  /** What supervision itself keeps of an observation: which container is current, running or not. */
+  const track = (obs: ServiceObservation): void => {
+    if (obs.kind === 'container-started' || obs.kind === 'container-died') moved.set(obs.service, ++moves);
     if (obs.kind === 'container-started') startedAt.set(obs.service, clock.now());
     if (obs.kind === 'container-started' && obs.containerId) {
       membership.adopt(obs.service, obs.containerId);
@@ -80,6 +85,9 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       const k = known.get(obs.service);
       if (k) k.running = false;
     }
+  };
+  const observe = (obs: ServiceObservation): void => {
+    track(obs);
     engine.observe(obs);
   };
 
@@ -103,10 +111,16 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
 
   const reconcile = async (reason: 'initial' | 'gap'): Promise<void> => {
     // The first time too: what changed between the discovery and the subscription is caught here.
+    const before = moves;
     const containers = await deps.engine.listContainers(10_000);
+    // The list is older than the events that arrived while it was taken: those services are as the events said.
+    const stale = new Set([...moved].flatMap(([service, n]) => (n > before ? [service] : [])));
     const { observations, changed } = reconcileStates(known, containers, (c) => membership.serviceOf(c.id, c.labels));
-    for (const obs of observations) observe(obs);
-    if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed, at: at() });
+    const fresh = observations.filter((obs) => !stale.has(obs.service));
+    for (const obs of fresh) track(obs);
+    // As one batch: services that went down together come back dependencies first, whatever the list's order.
+    engine.observeAll(fresh);
+    if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed: changed.filter((s) => !stale.has(s)), at: at() });
   };
 
   const onMessage = (message: EngineStreamMessage): void => {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EngineControlPort } from '../../core/ports/engine-control.port.ts';
+import type { EngineReadPort } from '../../core/ports/engine-read.port.ts';
 import { EngineError } from '../../core/ports/engine-error.ts';
 import type {
   RecoveryActionError,
@@ -39,7 +40,7 @@ const noContainer: RecoveryActionOutcome = { ok: false, error: noContainerError 
  */
 export class EngineRecoveryActions implements RecoveryActions {
   constructor(
-    private readonly control: EngineControlPort,
+    private readonly control: EngineControlPort & Pick<EngineReadPort, 'inspectContainer'>,
     private readonly ledger: SelfActionLedger,
   ) {}
 
@@ -76,6 +77,11 @@ export class EngineRecoveryActions implements RecoveryActions {
     } catch (error) {
       return { ok: false, step: 'create-twin', rolledBack: true, error: failure(error) };
     }
+    if (signal.aborted) {
+      // Given up on before the old one was touched: only the twin to remove.
+      const removed = await attempt(() => this.control.removeContainer(twinId, { force: true }));
+      return { ok: false, step: 'create-twin', rolledBack: removed.ok, error: aborted(signal) };
+    }
     const stopped = await this.own(oldId, () => this.control.stop(oldId, { timeoutMs: 40_000 }));
     if (!stopped.ok || signal.aborted) {
       const rolledBack = await this.rollbackRecreate({ service: target.service, oldId, twinId });
@@ -100,13 +106,26 @@ export class EngineRecoveryActions implements RecoveryActions {
     return removed.ok || removed.error.code === 'NOT_FOUND' ? { ok: true } : removed;
   }
 
-  /** Runs a stop/kill/restart with the container marked as ours for its duration (and a little after). */
+  /**
+   * Runs a stop/kill/restart with the container marked as ours for its duration (and a little after). A container
+   * that is not running gives no `die` to expect: left expected, it would swallow the next crash's.
+   */
   private async own(containerId: string, run: () => Promise<unknown>): Promise<RecoveryActionOutcome> {
-    this.ledger.begin(containerId);
+    this.ledger.begin(containerId, await this.running(containerId));
     try {
       return await attempt(run);
     } finally {
       this.ledger.end(containerId);
+    }
+  }
+
+  /** Whether the container runs now; when the engine cannot say, it is assumed to (its die is then expected). */
+  private async running(containerId: string): Promise<boolean> {
+    try {
+      const info = await this.control.inspectContainer(containerId, 2000);
+      return info.state === 'running' || info.state === 'restarting' || info.state === 'paused';
+    } catch {
+      return true;
     }
   }
 }

@@ -38,11 +38,11 @@ export class EngineRecoveryHealth implements RecoveryHealth {
     this.callTimeoutMs = options.callTimeoutMs ?? 1000;
   }
 
-  async waitHealthy(service: string, timeoutMs: number, signal: AbortSignal): Promise<HealthVerdict> {
+  async waitHealthy(service: string, timeoutMs: number, signal: AbortSignal, containerId?: string): Promise<HealthVerdict> {
     const deadline = this.clock.now() + timeoutMs;
     let last: Look = { final: false, verdict: { ok: false, reason: 'not checked yet' } };
     while (!signal.aborted && this.clock.now() < deadline) {
-      last = await this.look(service);
+      last = await this.look(service, containerId);
       if (last.verdict.ok || last.final) return last.verdict;
       try {
         await this.clock.sleep(this.pollMs, signal);
@@ -53,16 +53,18 @@ export class EngineRecoveryHealth implements RecoveryHealth {
     return last.verdict.ok ? last.verdict : { ok: false, reason: `not healthy within ${timeoutMs} ms: ${last.verdict.reason}` };
   }
 
-  async check(service: string): Promise<HealthVerdict> {
-    return (await this.look(service)).verdict;
+  async check(service: string, _signal?: AbortSignal, containerId?: string): Promise<HealthVerdict> {
+    return (await this.look(service, containerId)).verdict;
   }
 
-  private async look(service: string): Promise<Look> {
+  /** Looks at `containerId` when given (a twin being verified), else at the service's current container. */
+  private async look(service: string, containerId?: string): Promise<Look> {
     const target = this.targetOf(service);
-    if (!target?.containerId) return { final: true, verdict: { ok: false, reason: 'the service has no container' } };
+    const id = containerId ?? target?.containerId;
+    if (!target || !id) return { final: true, verdict: { ok: false, reason: 'the service has no container' } };
     let info;
     try {
-      info = await this.engine.inspectContainer(target.containerId, this.callTimeoutMs);
+      info = await this.engine.inspectContainer(id, this.callTimeoutMs);
     } catch (error) {
       return { final: false, verdict: { ok: false, reason: errorMessage(error) } };
     }

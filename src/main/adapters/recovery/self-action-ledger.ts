@@ -17,9 +17,12 @@ export class SelfActionLedger {
     private readonly lingerMs = 2000,
   ) {}
 
-  /** About to stop, kill or restart `containerId`: its next stop/kill/die is ours. */
-  begin(containerId: string): void {
-    this.expected.set(containerId, { until: Number.POSITIVE_INFINITY, died: false });
+  /**
+   * About to stop, kill or restart `containerId`: its next stop/kill/die is ours. `expectDie` false: the container is
+   * not running, so the action causes no `die`, and the next one (a crash after a restart) is not ours. Default true.
+   */
+  begin(containerId: string, expectDie = true): void {
+    this.expected.set(containerId, { until: Number.POSITIVE_INFINITY, died: !expectDie });
   }
 
   /** The action answered: a `die` not seen yet may still come, for `lingerMs`. */

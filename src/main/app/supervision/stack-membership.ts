@@ -76,6 +76,8 @@ export class StackMembership {
 
   /** The service's container is now `containerId` (it was recreated). */
   adopt(service: string, containerId: string): void {
+    // Re-inserted so it is the latest: after a rolled-back recreate the old container is adopted again, over the twin.
+    this.byContainer.delete(containerId);
     this.byContainer.set(containerId, service);
   }
 

@@ -7,6 +7,8 @@ export const LABEL_WORKING_DIR = 'com.docker.compose.project.working_dir';
 export const LABEL_CONFIG_FILES = 'com.docker.compose.project.config_files';
 export const LABEL_CONTAINER_NUMBER = 'com.docker.compose.container-number';
 export const LABEL_DEVCONTAINER_FOLDER = 'devcontainer.local_folder';
+/** Compose ≥ 2.20: `db:service_healthy:false,cache:service_started:true` (service:condition:restart per dependency). */
+export const LABEL_DEPENDS_ON = 'com.docker.compose.depends_on';
 
 export function composeProjectOf(container: ContainerInfo): string | undefined {
   return container.labels[LABEL_PROJECT] || undefined;
@@ -14,6 +16,12 @@ export function composeProjectOf(container: ContainerInfo): string | undefined {
 
 export function composeServiceOf(container: ContainerInfo): string | undefined {
   return container.labels[LABEL_SERVICE] || undefined;
+}
+
+/** The services the container's compose service depends on, from compose's label (none without it). */
+export function dependsOnOf(container: ContainerInfo): string[] {
+  const raw = container.labels[LABEL_DEPENDS_ON] ?? '';
+  return [...new Set(raw.split(',').flatMap((entry) => entry.split(':')[0]?.trim() || []))];
 }
 
 export function configFilesOf(container: ContainerInfo): string[] {

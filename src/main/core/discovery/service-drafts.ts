@@ -1,6 +1,13 @@
 import type { ContainerInfo, DependencyTarget, PortBinding, StackService } from '../../../shared/model/index.ts';
 import type { ComposeService } from './compose-model.ts';
-import { composeProjectOf, composeServiceOf, containerName, isDevcontainerContainer, preferredContainer } from './container-labels.ts';
+import {
+  composeProjectOf,
+  composeServiceOf,
+  containerName,
+  dependsOnOf,
+  isDevcontainerContainer,
+  preferredContainer,
+} from './container-labels.ts';
 import type { DevcontainerModel } from './devcontainer.ts';
 import { IMAGE_DEVCONTAINER_PROJECT } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
@@ -79,7 +86,8 @@ export function buildServiceDrafts(input: DraftInput): ServiceDraft[] {
       role: isDevcontainerContainer(container) ? 'devcontainer' : 'service',
       declared: false,
       container,
-      dependsOn: [],
+      // No compose file in sight: compose's own label still says what the service depends on.
+      dependsOn: dependsOnOf(container),
       targets: [...container.envTargets],
       ports: container.ports,
       names: unique([...(composeServiceOf(container) ? [name] : []), ...containerNames(container)]),

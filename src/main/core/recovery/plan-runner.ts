@@ -1,6 +1,12 @@
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Clock } from '../ports/clock.port.ts';
-import type { RecoveryActionOutcome, RecoveryActions, RecoveryTarget, RecreatePair } from '../ports/recovery-actions.port.ts';
+import type {
+  RecoveryActionOutcome,
+  RecoveryActions,
+  RecoveryTarget,
+  RecreateOutcome,
+  RecreatePair,
+} from '../ports/recovery-actions.port.ts';
 import type { HealthVerdict, RecoveryHealth } from '../ports/recovery-health.port.ts';
 import { deadlineFailure, withDeadline } from './deadline.ts';
 import type { PlanPhase, RecoveryAction } from './recovery-plan.ts';
@@ -37,8 +43,16 @@ export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanO
   run.onPhase('acting');
   let pair: RecreatePair | undefined;
   if (action.kind === 'recreate') {
-    const made = await withDeadline(actions.recreateWithEnv(target, action.env, signal), actionMs, clock, signal);
-    if (made.kind !== 'done') return { ok: false, reason: deadlineFailure(made, 'recreate', actionMs) };
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const work = actions.recreateWithEnv(target, action.env, stop.signal);
+    const made = await withDeadline(work, actionMs, clock, signal);
+    signal.removeEventListener('abort', onAbort);
+    if (made.kind !== 'done') {
+      stop.abort('the recreate outlasted its deadline');
+      return undoLateRecreate(actions, target.service, work, deadlineFailure(made, 'recreate', actionMs));
+    }
     const outcome = made.value;
     if (!outcome.ok)
       return {
@@ -56,7 +70,8 @@ export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanO
   }
 
   run.onPhase('verifying');
-  const verdict = await verify(deps, target.service, run.healthTimeoutMs, signal);
+  // A twin is verified by its own id: the service is known by the old container until the twin's start event arrives.
+  const verdict = await verify(deps, target.service, run.healthTimeoutMs, signal, pair?.twinId);
   if (!verdict.ok) {
     if (!pair) return { ok: false, reason: `not healthy after ${action.kind}: ${verdict.reason}` };
     const back = await settle(actions.rollbackRecreate(pair));
@@ -75,13 +90,49 @@ export async function runPlan(deps: PlanRunnerDeps, run: PlanRun): Promise<PlanO
   };
 }
 
-async function verify(deps: PlanRunnerDeps, service: string, timeoutMs: number, signal: AbortSignal): Promise<HealthVerdict> {
-  const waited = await withDeadline(deps.health.waitHealthy(service, timeoutMs, signal), timeoutMs, deps.clock, signal);
+async function verify(
+  deps: PlanRunnerDeps,
+  service: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+  containerId?: string,
+): Promise<HealthVerdict> {
+  const waited = await withDeadline(deps.health.waitHealthy(service, timeoutMs, signal, containerId), timeoutMs, deps.clock, signal);
   if (waited.kind !== 'done') return { ok: false, reason: deadlineFailure(waited, 'waiting for healthy', timeoutMs) };
   if (!waited.value.ok) return waited.value;
-  const checked = await withDeadline(deps.health.check(service, signal), timeoutMs, deps.clock, signal);
+  const checked = await withDeadline(deps.health.check(service, signal, containerId), timeoutMs, deps.clock, signal);
   if (checked.kind !== 'done') return { ok: false, reason: deadlineFailure(checked, 'confirming health', timeoutMs) };
   return checked.value;
+}
+
+/**
+ * A recreate given up on (deadline, cancel) is still running in the adapter: it is told to stop, and what it did
+ * is undone once it answers, so no twin is left running beside a stopped original.
+ */
+async function undoLateRecreate(
+  actions: RecoveryActions,
+  service: string,
+  work: Promise<RecreateOutcome>,
+  why: string,
+): Promise<PlanOutcome> {
+  let late: RecreateOutcome;
+  try {
+    late = await work;
+  } catch (error) {
+    return { ok: false, reason: `${why}; the recreate then failed: ${errorMessage(error)}` };
+  }
+  if (!late.ok)
+    return {
+      ok: false,
+      rolledBack: late.rolledBack,
+      reason: `${why}; ${late.rolledBack ? 'rolled back to the old container' : 'rollback failed'}`,
+    };
+  const back = await settle(actions.rollbackRecreate({ service, oldId: late.oldId, twinId: late.twinId }));
+  return {
+    ok: false,
+    rolledBack: back.ok,
+    reason: `${why}; ${back.ok ? 'rolled back to the old container' : `rollback failed: ${back.error.message}`}`,
+  };
 }
 
 /** A rollback or commit runs even when the plan was aborted; a throw becomes a failed outcome. */

@@ -67,6 +67,8 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
   private readonly saver: SnapshotSaver;
   /** Health checks a breaker asked for, still running; aborted on dispose so no deadline timer outlives the engine. */
   private readonly checks = new Set<AbortController>();
+  /** Inside observeAll: plans are queued, none is started until the whole batch is in. */
+  private batching = false;
 
   constructor(
     private readonly deps: RecoveryEngineDeps,
@@ -128,6 +130,20 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
     return parsed;
   }
 
+  /**
+   * Feeds several observations as one (a reconcile's): every failure among them is planned before any plan starts,
+   * so the queue's priority, not the order of the list, decides what runs first: dependencies first.
+   */
+  observeAll(observations: readonly ServiceObservation[]): void {
+    this.batching = true;
+    try {
+      for (const obs of observations) this.observe(obs);
+    } finally {
+      this.batching = false;
+    }
+    this.pump();
+  }
+
   /** Feeds one observation; services outside the stack are ignored: recovery never touches them. */
   observe(obs: ServiceObservation): void {
     const m = this.machines.get(obs.service);
@@ -187,7 +203,7 @@ export class RecoveryEngine extends RecoveryCore implements Disposable {
   }
 
   pump(): void {
-    if (!this.disposed) this.executor?.pump();
+    if (!this.disposed && !this.batching) this.executor?.pump();
   }
 
   protected persist(): void {
