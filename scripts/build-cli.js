@@ -53,9 +53,18 @@ const result = await build({
   // The ESM builds where a package has one (jsonc-parser's CommonJS build is a UMD that requires its own files at
   // run time, which a bundle cannot follow).
   mainFields: ['module', 'main'],
-  // Bundled CommonJS packages call `require` for Node's built-ins; ESM has none, so each chunk gets one.
+  // Bundled CommonJS packages call `require` for Node's built-ins and read `__filename` (write-file-atomic hashes
+  // it into its temp names); ESM has neither, so each chunk gets its own. pino's worker paths (`__dirname`) are for
+  // transports, which the CLI does not use.
   banner: {
-    js: "import { createRequire as __stackDoctorRequire } from 'node:module'; const require = __stackDoctorRequire(import.meta.url);",
+    js: [
+      "import { createRequire as __sdCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __sdFileURLToPath } from 'node:url';",
+      "import { dirname as __sdDirname } from 'node:path';",
+      'const require = __sdCreateRequire(import.meta.url);',
+      'const __filename = __sdFileURLToPath(import.meta.url);',
+      'const __dirname = __sdDirname(__filename);',
+    ].join(' '),
   },
   plugins: [zodNamespace],
   legalComments: 'none',

@@ -119,9 +119,12 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
   if (!existsSync(join(rendererDir, 'index.html'))) {
     deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
   }
+  // Listen for SIGINT/SIGTERM before the URL is out: whoever reads it may stop us at once, and a signal that
+  // arrives before a listener ends the process with no exit code.
+  const stopped = (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   deps.stdout.write(`Stack Doctor dashboard: ${server.url}\n`);
   if (options.open && canOpenBrowser(deps.env)) void openBrowser(server.url);
-  const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
+  const signal = await stopped;
   logger.info({ signal }, 'serve mode stopping');
   await app.dispose();
   return ExitCode.healthy;
