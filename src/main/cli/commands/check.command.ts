@@ -29,7 +29,8 @@ async function diagnose(deps: CliDeps, options: CheckOptions): Promise<Diagnosis
   // A one-shot command: the app's services without its periodic check.
   const app = deps.openApp({ verbose: options.verbose ?? false });
   try {
-    const { diagnosis } = await app.services();
+    // The diagnosis alone: the chat client, supervisor, smoke, bundle and repair services never load for `check`.
+    const diagnosis = await app.diagnosis();
     return await diagnosis.diagnose({
       // The CLI diagnoses where it is run, unlike the app which starts from its configured workspace.
       workspace: resolve(deps.cwd, options.workspace ?? '.'),
