@@ -38,6 +38,21 @@ const zodNamespace = {
   },
 };
 
+/**
+ * The sources have no import for its side effects alone (no `import './x.ts'`), so a source module none of whose
+ * exports a command uses can be dropped: the model barrel (`shared/model/index.ts`) then brings only the zod schemas
+ * a chunk uses, not every schema of the product, each built at import.
+ */
+const sourcesWithoutSideEffects = {
+  name: 'sources-without-side-effects',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.?\/.*\.ts$/ }, (args) => {
+      if (!args.importer.startsWith(join(root, 'src'))) return undefined;
+      return { path: resolve(dirname(args.importer), args.path), sideEffects: false };
+    });
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -66,7 +81,7 @@ const result = await build({
       'const __dirname = __sdDirname(__filename);',
     ].join(' '),
   },
-  plugins: [zodNamespace],
+  plugins: [zodNamespace, sourcesWithoutSideEffects],
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
