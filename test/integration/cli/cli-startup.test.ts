@@ -17,9 +17,9 @@ interface Metafile {
 /** What esbuild put in each file of out/cli (scripts/build-cli.js writes it next to the bundle). */
 let meta: Metafile;
 
-/** `node_modules/<name>/…` → the package name (scoped as `@scope/name`); a source file stays its path. */
+/** `…node_modules/<name>/…` → the (innermost) package name, scoped as `@scope/name`; a source file stays its path. */
 function packageOf(input: string): string {
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
   return match ? match[1]! : input;
 }
 
