@@ -44,7 +44,7 @@ const cases: Array<[string, string]> = [
     'dockerode (loadDockerode: ssh2, gRPC deferred)',
     `(await import('${file('src/main/adapters/docker/load-dockerode.ts')}')).loadDockerode()`,
   ],
-  ['out/cli/main.js (what --help/--version load)', `await import('${file('out/cli/main.js')}')`],
+  ['out/cli/main.js (what --help loads; --version loads nothing)', `await import('${file('out/cli/main.js')}')`],
   ['out/cli/default-deps.js (logger, settings)', `await import('${file('out/cli/default-deps.js')}')`],
   [
     'all that `check` loads from out/cli (main, deps, check.command, create-core-services chunks)',
