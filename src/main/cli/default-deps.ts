@@ -12,7 +12,8 @@ export function processDeps(): CliDeps {
     env,
     cwd,
     openApp: (options) => openProcessApp({ env, cwd, ...options }),
-    ...(process.stdin.isTTY && process.stdout.isTTY ? { confirm: askOnTerminal } : {}),
+    // stdout first: reading process.stdin builds its stream, which a piped run (scripts, CI) never needs.
+    ...(process.stdout.isTTY && process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {
