@@ -17,7 +17,8 @@ export interface ProcessAppOptions {
 
 /**
  * The app of a plain Node process (the CLI and `serve`): logs in a rotating file under `defaultLogDir(env)`,
- * settings in conf. Only the logger and the settings open here; the services load when first asked for.
+ * settings in one JSON file (conf's format and folder). Only the logger and the settings open here; the services load when
+ * first asked for (`check` builds only the engine client and the diagnosis).
  */
 export function openProcessApp({ env, cwd, verbose, workspace }: ProcessAppOptions): App {
   const logDir = defaultLogDir(env);
