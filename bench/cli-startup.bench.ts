@@ -112,9 +112,10 @@ async function main(): Promise<number> {
     const check = ['check', '--json', '--workspace', dir];
     const checkNoExec = ['check', '--json', '--workspace', quiet];
     const first = await cli(check, env);
-    const verdict = (JSON.parse(first.stdout) as { verdict: string; findings: unknown[] }).verdict;
+    const { verdict, findings } = JSON.parse(first.stdout) as { verdict: string; findings: Array<{ id: string; subject: string }> };
     if (first.code !== 0) {
-      console.error(`setup: the check did not come back healthy (exit ${first.code}, verdict ${verdict})`);
+      const why = findings.map((finding) => `${finding.id} ${finding.subject}`).join('; ');
+      console.error(`setup: the check did not come back healthy (exit ${first.code}, verdict ${verdict}: ${why})`);
       return 2;
     }
     // Warm the page cache and the engine once for each command, then alternate.

@@ -27,7 +27,7 @@ import { DockerEngineAdapter } from '../src/main/adapters/docker/docker-engine.a
 import { NetworkProbeAdapter } from '../src/main/adapters/network/network-probe.adapter.ts';
 import { ComposeCliAdapter } from '../src/main/adapters/repair/compose-cli.adapter.ts';
 import { ReportWriterAdapter } from '../src/main/adapters/repair/report-writer.adapter.ts';
-import { createConfSettings } from '../src/main/adapters/settings/conf-settings.adapter.ts';
+import { createFileSettings } from '../src/main/adapters/settings/file-settings.adapter.ts';
 import { WorkspaceFilesAdapter } from '../src/main/adapters/workspace/workspace-files.adapter.ts';
 import { createDiagnosisService } from '../src/main/app/create-diagnosis-service.ts';
 import { silentLogger, type RuntimeSignalsPort } from '../src/main/core/ports/index.ts';
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
     });
     await writeFile(join(ws, 'stack-doctor.yaml'), `orchestrator:\n  fallbackUrl: http://localhost:${orchestrator.hostPort}\n`);
 
-    const settings = createConfSettings({ logger: silentLogger, cwd: join(root, 'config') });
+    const settings = createFileSettings({ logger: silentLogger, cwd: join(root, 'config') });
     const doctor = createDiagnosisService({
       engine: io.wrap(engine),
       net: io.wrap(new NetworkProbeAdapter()),

@@ -100,6 +100,11 @@ export interface App extends Disposable {
   /** The diagnosis and chat services, built on the first call; later calls get the same ones. */
   services(): Promise<AppServices>;
   /**
+   * The diagnosis service alone: builds the engine client and the diagnosis on the first call, not the chat client,
+   * supervisor, smoke, bundle or repair services (`check` needs no more). `services()` later reuses the same ones.
+   */
+  diagnosis(): Promise<DiagnosisService>;
+  /**
    * Starts the one periodic check (long-running faces only: Electron and serve; never a one-shot command): a
    * diagnosis of `workspace()` every `settings.refreshIntervalSec` after the last run ended, pushed as
    * `diagnosisCompleted` to whoever listens. Idempotent.

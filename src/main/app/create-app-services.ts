@@ -1,22 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { writeDiagnosticsBundle } from '../adapters/bundle/write-diagnostics-bundle.ts';
-import { DockerEngineAdapter } from '../adapters/docker/docker-engine.adapter.ts';
 import { LogReader } from '../adapters/log/log-reader.ts';
-import { NetworkProbeAdapter } from '../adapters/network/network-probe.adapter.ts';
 import { OrchestratorClient } from '../adapters/orchestrator/orchestrator-client.ts';
-import { RuntimeSignalsAdapter } from '../adapters/runtime/runtime-signals.adapter.ts';
 import { httpRequestAdapter } from '../adapters/smoke/http-request.adapter.ts';
 import { orchestratorSmokeChat } from '../adapters/smoke/orchestrator-chat.adapter.ts';
-import { WorkspaceFilesAdapter } from '../adapters/workspace/workspace-files.adapter.ts';
 import { EngineRecoveryActions } from '../adapters/recovery/engine-recovery-actions.adapter.ts';
 import { EngineRecoveryHealth } from '../adapters/recovery/engine-recovery-health.adapter.ts';
 import { JsonFileRecoveryStore } from '../adapters/recovery/json-file-recovery-store.adapter.ts';
 import { SelfActionLedger } from '../adapters/recovery/self-action-ledger.ts';
 import type { AppServices, ServiceContext } from './app.ts';
+import type { CoreServices } from './create-core-services.ts';
 import { createBundleService } from './create-bundle-service.ts';
 import { createChatService } from './create-chat-service.ts';
-import { createDiagnosisService } from './create-diagnosis-service.ts';
 import { createSupervisorService } from './create-supervisor-service.ts';
 import { readStackConfig } from './supervision/read-stack-config.ts';
 import { createSmokeService } from './create-smoke-service.ts';
@@ -25,25 +21,12 @@ import { createRepairAppServiceOver } from './create-repair-service.ts';
 
 /**
  * The services over the real adapters: the one place that wires core to Docker, the network, the disk and the
- * orchestrator. One network adapter and one workspace reader serve both services.
+ * orchestrator. Built on the core services (`create-core-services.ts`: engine, network, workspace files,
+ * diagnosis), which `check` loads alone.
  */
-export function createAppServices(context: ServiceContext): AppServices {
+export function createAppServices(context: ServiceContext, core: CoreServices): AppServices {
   const { logger, settings, env, clock } = context;
-  const net = context.network ?? new NetworkProbeAdapter();
-  const workspaceFiles = new WorkspaceFilesAdapter();
-  const engine = DockerEngineAdapter.fromEnvironment(env, context.homeDir, { clock });
-  const diagnosis = createDiagnosisService({
-    engine,
-    net,
-    workspace: workspaceFiles,
-    runtime: new RuntimeSignalsAdapter(),
-    clock,
-    logger,
-    newId: randomUUID,
-    settings,
-    cwd: context.cwd,
-    env,
-  });
+  const { engine, diagnosis, net, workspaceFiles } = core;
   // One orchestrator client per app, configured by the same workspace the app diagnoses.
   const chat = createChatService({
     workspaceFiles,

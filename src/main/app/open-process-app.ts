@@ -1,7 +1,7 @@
 import type { Settings } from '../../shared/model/index.ts';
 import { toDisposable } from '../../shared/lifecycle/disposable.ts';
 import { createLogger, defaultLogDir } from '../adapters/log/logger.ts';
-import { createConfSettings } from '../adapters/settings/conf-settings.adapter.ts';
+import { createFileSettings } from '../adapters/settings/file-settings.adapter.ts';
 import type { App } from './app.ts';
 import { createApp } from './create-app.ts';
 
@@ -17,12 +17,13 @@ export interface ProcessAppOptions {
 
 /**
  * The app of a plain Node process (the CLI and `serve`): logs in a rotating file under `defaultLogDir(env)`,
- * settings in conf. Only the logger and the settings open here; the services load when first asked for.
+ * settings in one JSON file (conf's format and folder). Only the logger and the settings open here; the services load when
+ * first asked for (`check` builds only the engine client and the diagnosis).
  */
 export function openProcessApp({ env, cwd, verbose, workspace }: ProcessAppOptions): App {
   const logDir = defaultLogDir(env);
   const log = createLogger({ dir: logDir, verbose });
-  const settings = createConfSettings({ logger: log.logger, env });
+  const settings = createFileSettings({ logger: log.logger, env });
   return createApp({
     logger: log.logger,
     settings,

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { openProcessApp } from '../app/open-process-app.ts';
 import type { CliDeps } from './cli-deps.ts';
 
-/** The real process: its streams, env and cwd; the app of a plain Node process (logs in a file, settings in conf). */
+/** The real process: its streams, env and cwd; the app of a plain Node process (logs in a file, settings in a JSON file). */
 export function processDeps(): CliDeps {
   const env = process.env;
   const cwd = process.cwd();
@@ -12,7 +12,8 @@ export function processDeps(): CliDeps {
     env,
     cwd,
     openApp: (options) => openProcessApp({ env, cwd, ...options }),
-    ...(process.stdin.isTTY && process.stdout.isTTY ? { confirm: askOnTerminal } : {}),
+    // stdout first: reading process.stdin builds its stream, which a piped run (scripts, CI) never needs.
+    ...(process.stdout.isTTY && process.stdin.isTTY ? { confirm: askOnTerminal } : {}),
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {

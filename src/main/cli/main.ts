@@ -9,7 +9,7 @@ import { registerWatchCommand } from './commands/watch.command.ts';
 import type { ServeOptions } from './serve/serve-command.ts';
 import { registerSmokeCommand } from './commands/smoke.command.ts';
 import type { RepairOptions } from './commands/repair.command.ts';
-import { TOKEN_ENV } from './serve/serve-auth.ts';
+import { TOKEN_ENV } from './serve/serve-token.ts';
 import { millisecondsBetween, parsePort, parseToken, parseUrl } from './option-parsers.ts';
 import { errorMessage } from '../../shared/error-message.ts';
 import { packageVersion } from './package-info.ts';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { tokenProblem } from './serve/serve-auth.ts';
+import { tokenProblem } from './serve/serve-token.ts';
 
 /**
  * A commander parser for whole milliseconds within [minMs, maxMs]: `--timeout` of `check` (per probe) and of

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { silentLogger, type Logger } from '../../main/core/ports/logger.port.ts';
-import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS, type FaultState } from './fault-mode.ts';
+import { FaultMode, type FaultState } from './fault-mode.ts';
+import { DEFAULT_DELAY_MS, MAX_DELAY_MS } from './fault-modes.ts';
 import { handleHttp } from './http-routes.ts';
 import { serveChatSession } from './ws-session.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAULT_MODES, MAX_DELAY_MS } from './fault-modes.ts';
 
 /**
  * What the agent stub does wrong, switchable at start (`--fault`) and at run time (`POST /__stub/fault`).
@@ -18,19 +19,7 @@ import { z } from 'zod';
  * | `degraded`          | unaffected; `GET /health` says degraded (200)                   | unaffected                                     |
  * | `unhealthy`         | unaffected; `GET /health` says unhealthy (503)                  | unaffected                                     |
  */
-export const FaultMode = z.enum([
-  'none',
-  'slow-first-token',
-  'drop-mid-stream',
-  'close-1011',
-  'malformed-frame',
-  'http-500',
-  'assistant-error',
-  'component-missing',
-  'ws-broken',
-  'degraded',
-  'unhealthy',
-]);
+export const FaultMode = z.enum(FAULT_MODES);
 export type FaultMode = z.infer<typeof FaultMode>;
 
 /** The orchestrator's real error when its supervisor factory was built without a tool dispatcher. */
@@ -47,12 +36,6 @@ export const UNKNOWN_FRAME = { type: 'stub_unknown', data: { content: 'a frame t
 
 /** Assistant tokens `drop-mid-stream` sends before destroying the socket. */
 export const DROP_AFTER_TOKENS = 3;
-
-/** Default `slow-first-token` delay, ms. */
-export const DEFAULT_DELAY_MS = 2000;
-
-/** Largest accepted `delayMs`, ms: a stub that waits longer than this helps no test. */
-export const MAX_DELAY_MS = 600_000;
 
 /** Body of `POST /__stub/fault`. */
 export const faultRequestSchema = z.object({

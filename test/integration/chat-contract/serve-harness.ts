@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { createConfSettings } from '../../../src/main/adapters/settings/conf-settings.adapter.ts';
+import { createFileSettings } from '../../../src/main/adapters/settings/file-settings.adapter.ts';
 import { createApp } from '../../../src/main/app/create-app.ts';
 import type { CliDeps } from '../../../src/main/cli/cli-deps.ts';
 import { runServe } from '../../../src/main/cli/serve/serve-command.ts';
@@ -41,7 +41,7 @@ export async function startServe(dir: string, workspace: string): Promise<Runnin
     openApp: (options) =>
       createApp({
         logger: silentLogger,
-        settings: createConfSettings({ logger: silentLogger, cwd: join(dir, 'config') }),
+        settings: createFileSettings({ logger: silentLogger, cwd: join(dir, 'config') }),
         env,
         cwd: dir,
         ...(options.workspace ? { workspace: options.workspace } : {}),

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -9,22 +10,42 @@ const dir = mkdtempSync(join(tmpdir(), 'sd-cli-startup-'));
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Heavy CommonJS packages a command should load only when it needs them. */
-const heavy = ['dockerode', 'cockatiel', 'ws', 'ssh2', '@grpc/grpc-js', 'protobufjs'];
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+/** What esbuild put in each file of out/cli (scripts/build-cli.js writes it next to the bundle). */
+let meta: Metafile;
+
+/** `…node_modules/<name>/…` → the (innermost) package name, scoped as `@scope/name`; a source file stays its path. */
+function packageOf(input: string): string {
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+  return match ? match[1]! : input;
+}
+
+/**
+ * A module loader hook, run on node's loader thread: appends the URL of every module loaded to a file. Written
+ * synchronously, so nothing is lost when the process exits right after its last import.
+ */
+const recordLoads = [
+  "import { appendFileSync } from 'node:fs';",
+  'let file;',
+  'export function initialize(data) { file = data.file; }',
+  "export async function load(url, context, next) { appendFileSync(file, url + '\\n'); return next(url, context); }",
+].join('\n');
 
 /**
  * Runs the bin as a user does (the built CLI in out/cli: CI builds before the integration tests) with `args`, and
- * reports which of the heavy CommonJS packages got loaded, read from the require cache when the process exits.
+ * reports every package and source file it loaded: the bundled ones from the out/cli files it imported (mapped
+ * through the metafile), the external CommonJS ones (dockerode and what it requires) from the require cache.
  */
-function loadedBy(args: string[]): { code: number | null; loaded: string[]; stderr: string } {
+function loadedBy(args: string[]): { code: number | null; loaded: Set<string>; stderr: string } {
+  const urls = join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
   const report = [
-    "import { createRequire } from 'node:module';",
+    "import { createRequire, register } from 'node:module';",
+    `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(recordLoads)}`)}, { data: { file: ${JSON.stringify(urls)} } });`,
     "const cache = createRequire('/').cache;",
-    `const heavy = ${JSON.stringify(heavy)};`,
-    "process.on('exit', (code) => {",
-    "  const loaded = heavy.filter((name) => Object.keys(cache).some((path) => path.includes('/node_modules/' + name + '/')));",
-    "  process.stderr.write('LOADED ' + JSON.stringify({ code, loaded }) + '\\n');",
-    '});',
+    "process.on('exit', (code) => process.stderr.write('LOADED ' + JSON.stringify({ code, required: Object.keys(cache) }) + '\\n'));",
   ].join('\n');
   const child = spawnSync(
     process.execPath,
@@ -38,27 +59,77 @@ function loadedBy(args: string[]): { code: number | null; loaded: string[]; stde
   );
   const line = child.stderr.split('\n').find((text) => text.startsWith('LOADED '));
   if (!line) throw new Error(`no report: ${child.stderr}`);
-  const { code, loaded } = JSON.parse(line.slice('LOADED '.length)) as { code: number; loaded: string[] };
+  const { code, required } = JSON.parse(line.slice('LOADED '.length)) as { code: number; required: string[] };
+  const loaded = new Set<string>();
+  for (const path of required) if (path.includes('/node_modules/')) loaded.add(packageOf(path));
+  for (const url of existsSync(urls) ? readFileSync(urls, 'utf8').split('\n') : []) {
+    if (!url.startsWith('file:')) continue;
+    const output = relative(repo, fileURLToPath(url));
+    for (const input of Object.keys(meta.outputs[output]?.inputs ?? {})) loaded.add(packageOf(input));
+  }
   return { code, loaded, stderr: child.stderr };
 }
 
+/** Whether `loaded` holds any source file under `folder` (e.g. `src/main/cli/serve/`). */
+const anyUnder = (loaded: Set<string>, folder: string): boolean => [...loaded].some((input) => input.startsWith(folder));
+
+/**
+ * What only other commands need: servers, bundles, smoke reports, conf (settings are a plain JSON file). cockatiel is
+ * not here: the engine client's event stream takes its reconnect backoff from it.
+ */
+const notForCheck = ['conf', 'ajv', 'tar-stream', 'xmlbuilder2', 'open', 'cookie', 'ssh2', '@grpc/grpc-js', 'protobufjs'];
+const notForCheckSources = [
+  'src/main/adapters/orchestrator/',
+  'src/main/cli/serve/serve-command.ts',
+  'src/main/cli/serve/serve-server.ts',
+  'src/main/adapters/bundle/',
+  'src/main/core/smoke/',
+  'src/main/app/create-app-services.ts',
+];
+
 beforeAll(() => {
-  if (!existsSync(join(repo, 'out', 'cli', 'main.js'))) throw new Error('out/cli is missing: run npm run build first');
+  for (const built of ['out/cli/main.js', 'out/cli.meta.json']) {
+    if (!existsSync(join(repo, built))) throw new Error(`${built} is missing: run npm run build first`);
+  }
+  meta = JSON.parse(readFileSync(join(repo, 'out', 'cli.meta.json'), 'utf8')) as Metafile;
 });
 
 describe('CLI startup loads only what the command needs', () => {
-  it('--help, --version and settings load neither the Docker client, the chat client nor the servers', () => {
-    expect(loadedBy(['--help'])).toMatchObject({ code: 0, loaded: [] });
-    expect(loadedBy(['--version'])).toMatchObject({ code: 0, loaded: [] });
-    expect(loadedBy(['settings', 'path'])).toMatchObject({ code: 0, loaded: [] });
-    expect(loadedBy(['settings', 'get', 'refreshIntervalSec'])).toMatchObject({ code: 0, loaded: [] });
+  it('--version and -V load nothing of the CLI: the bin answers from package.json', () => {
+    for (const args of [['--version'], ['-V']]) {
+      const { code, loaded } = loadedBy(args);
+      expect(code).toBe(0);
+      expect([...loaded]).toEqual([]);
+    }
   });
 
-  it('check loads the Docker client, but neither ssh2 (ssh:// engines only) nor gRPC (BuildKit sessions only)', () => {
+  it('--help loads commander, but neither the model (zod), the app, the Docker client nor the logger', () => {
+    const { code, loaded } = loadedBy(['--help']);
+    expect(code).toBe(0);
+    expect(loaded).toContain('commander');
+    for (const name of ['zod', 'dockerode', 'pino', 'yaml', 'ws', 'cockatiel', 'conf', 'cookie'])
+      expect(loaded, `--help loads ${name}`).not.toContain(name);
+    expect(anyUnder(loaded, 'src/main/app/')).toBe(false);
+  });
+
+  it('settings loads neither the Docker client, the chat client, the servers nor conf', () => {
+    for (const args of [
+      ['settings', 'path'],
+      ['settings', 'get', 'refreshIntervalSec'],
+    ]) {
+      const { code, loaded } = loadedBy(args);
+      expect(code).toBe(0);
+      expect(loaded).toContain('zod');
+      for (const name of ['dockerode', 'ws', 'yaml', 'cockatiel', ...notForCheck])
+        expect(loaded, `${args.join(' ')} loads ${name}`).not.toContain(name);
+    }
+  });
+
+  it('check loads the Docker client, but not what only chat, serve, bundle, smoke or ssh:// engines need', () => {
     const { loaded } = loadedBy(['check', '--workspace', dir, '--json']);
     expect(loaded).toContain('dockerode');
-    expect(loaded).not.toContain('ssh2');
-    expect(loaded).not.toContain('@grpc/grpc-js');
-    expect(loaded).not.toContain('protobufjs');
+    expect(loaded).toContain('src/main/app/create-diagnosis-service.ts');
+    for (const name of notForCheck) expect(loaded, `check loads ${name}`).not.toContain(name);
+    for (const folder of notForCheckSources) expect(anyUnder(loaded, folder), `check loads ${folder}`).toBe(false);
   });
 });

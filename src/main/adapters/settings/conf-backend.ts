@@ -1,29 +1,10 @@
-import { existsSync, renameSync } from 'node:fs';
 import type Conf from 'conf';
 import type { Settings } from '../../../shared/model/index.ts';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { SettingsBackend } from './settings-store.ts';
-import { errorMessage } from '../../../shared/error-message.ts';
+import { quarantine } from './quarantine.ts';
 
 type ConfStore = Conf<Record<string, unknown>>;
-
-/**
- * Moves a corrupt settings file aside (`<file>.corrupt-<epoch ms>`) so the user keeps it for inspection
- * and the store starts again from defaults. Returns the new name, or null when there was nothing to move.
- */
-function quarantine(path: string, logger: Logger, error: unknown): string | null {
-  const reason = errorMessage(error);
-  if (!existsSync(path)) return null;
-  const aside = `${path}.corrupt-${Date.now()}`;
-  try {
-    renameSync(path, aside);
-    logger.warn({ path, movedTo: aside, reason }, 'settings file is corrupt: moved aside, using defaults');
-    return aside;
-  } catch (renameError) {
-    logger.error({ path, reason, err: String(renameError) }, 'settings file is corrupt and could not be moved aside');
-    return null;
-  }
-}
 
 /**
  * A SettingsBackend over conf or electron-store (same class underneath). Both throw from the

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AgentStub } from '../../../tools/agent-stub/agent-stub.server.ts';
-import { DEFAULT_DELAY_MS, FaultMode, MAX_DELAY_MS } from '../../../tools/agent-stub/fault-mode.ts';
+import type { FaultMode } from '../../../tools/agent-stub/fault-mode.ts';
+import { DEFAULT_DELAY_MS, FAULT_MODES, MAX_DELAY_MS } from '../../../tools/agent-stub/fault-modes.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
@@ -27,9 +28,9 @@ function parsePort(value: string): number {
 }
 
 function parseFault(value: string): FaultMode {
-  const parsed = FaultMode.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`expected one of: ${FaultMode.options.join(', ')}.`);
-  return parsed.data;
+  const mode = FAULT_MODES.find((name) => name === value);
+  if (mode === undefined) throw new InvalidArgumentError(`expected one of: ${FAULT_MODES.join(', ')}.`);
+  return mode;
 }
 
 function parseDelay(value: string): number {
@@ -72,7 +73,7 @@ export function registerAgentStubCommand(program: Command, deps: CliDeps, setCod
     .description('serve a reference orchestrator agent (health, HTTP chat, WS streaming) with switchable faults, for tests and demos')
     .option('--port <n>', 'port, 0 for a random free one', parsePort, AGENT_STUB_DEFAULT_PORT)
     .option('--host <address>', 'interface to bind', '127.0.0.1')
-    .option('--fault <mode>', `fault at start (switch later with POST /__stub/fault): ${FaultMode.options.join(', ')}`, parseFault, 'none')
+    .option('--fault <mode>', `fault at start (switch later with POST /__stub/fault): ${FAULT_MODES.join(', ')}`, parseFault, 'none')
     .option('--delay-ms <ms>', 'delay before the first token under slow-first-token, ms', parseDelay, DEFAULT_DELAY_MS)
     .action(async (_options: unknown, command: Command) => {
       setCode(await runAgentStub(deps, command.optsWithGlobals<AgentStubCommandOptions>()));

@@ -2,20 +2,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { IncomingMessage } from 'node:http';
 import { parseCookie, stringifySetCookie } from 'cookie';
 
-/** Shortest token serve accepts: 16 characters resist guessing over a loopback socket for the life of a run. */
-export const MIN_TOKEN_LENGTH = 16;
-
-/** The environment variable a token can come from, so it need not appear in `ps` as `--token`. */
-export const TOKEN_ENV = 'STACK_DOCTOR_TOKEN';
-
 /** A fresh per-run token: 24 random bytes, base64url (32 characters). */
 export function generateToken(): string {
   return randomBytes(24).toString('base64url');
-}
-
-/** Why a token cannot guard the dashboard, or null when it can. */
-export function tokenProblem(token: string): string | null {
-  return token.length < MIN_TOKEN_LENGTH ? `the token must be at least ${MIN_TOKEN_LENGTH} characters long` : null;
 }
 
 /** Constant-time comparison; hashing first makes lengths equal, so a length mismatch leaks nothing either. */

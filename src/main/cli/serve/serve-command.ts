@@ -9,7 +9,8 @@ import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { bundleDownloadPath } from './bundle-download.ts';
 import { canOpenBrowser, openBrowser } from './open-browser.ts';
-import { generateToken, TOKEN_ENV, tokenProblem } from './serve-auth.ts';
+import { generateToken } from './serve-auth.ts';
+import { TOKEN_ENV, tokenProblem } from './serve-token.ts';
 import { checkBindHost, createWorkspacePolicy } from './serve-policy.ts';
 import { DiagnoseInputError } from '../../core/errors.ts';
 import { startServeServer, type ServeServer } from './serve-server.ts';
@@ -119,9 +120,12 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
   if (!existsSync(join(rendererDir, 'index.html'))) {
     deps.stderr.write(`stack-doctor: the dashboard is not built (${rendererDir} has no index.html): run npm run build\n`);
   }
+  // Listen for SIGINT/SIGTERM before the URL is out: whoever reads it may stop us at once, and a signal that
+  // arrives before a listener ends the process with no exit code.
+  const stopped = (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
   deps.stdout.write(`Stack Doctor dashboard: ${server.url}\n`);
   if (options.open && canOpenBrowser(deps.env)) void openBrowser(server.url);
-  const signal = await (deps.untilStopped ?? (() => new Promise<string>(() => undefined)))();
+  const signal = await stopped;
   logger.info({ signal }, 'serve mode stopping');
   await app.dispose();
   return ExitCode.healthy;

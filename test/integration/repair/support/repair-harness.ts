@@ -8,7 +8,7 @@ import { NetworkProbeAdapter } from '../../../../src/main/adapters/network/netwo
 import { ComposeCliAdapter } from '../../../../src/main/adapters/repair/compose-cli.adapter.ts';
 import { ReportWriterAdapter } from '../../../../src/main/adapters/repair/report-writer.adapter.ts';
 import { RuntimeSignalsAdapter } from '../../../../src/main/adapters/runtime/runtime-signals.adapter.ts';
-import { createConfSettings } from '../../../../src/main/adapters/settings/conf-settings.adapter.ts';
+import { createFileSettings } from '../../../../src/main/adapters/settings/file-settings.adapter.ts';
 import { WorkspaceFilesAdapter } from '../../../../src/main/adapters/workspace/workspace-files.adapter.ts';
 import { createDiagnosisService } from '../../../../src/main/app/create-diagnosis-service.ts';
 import type { DiagnosisService } from '../../../../src/main/app/diagnosis-service.ts';
@@ -51,7 +51,7 @@ export interface HarnessOptions {
 export async function repairHarness(options: HarnessOptions = {}): Promise<RepairHarness> {
   const root = await mkdtemp(join(tmpdir(), 'sd-repair-'));
   const engine = DockerEngineAdapter.fromEnvironment();
-  const settings = createConfSettings({ logger: silentLogger, cwd: join(root, 'config') });
+  const settings = createFileSettings({ logger: silentLogger, cwd: join(root, 'config') });
   const doctor = createDiagnosisService({
     engine,
     net: new NetworkProbeAdapter(),

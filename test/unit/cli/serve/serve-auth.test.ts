@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateToken, redactToken, SessionCookie, tokenProblem } from '../../../../src/main/cli/serve/serve-auth.ts';
+import { generateToken, redactToken, SessionCookie } from '../../../../src/main/cli/serve/serve-auth.ts';
+import { tokenProblem } from '../../../../src/main/cli/serve/serve-token.ts';
 
 describe('redactToken', () => {
   it('replaces every token value in a URL or path, keeping the rest', () => {

@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../../../src/main/core/ports/logger.port.ts';
-import { createConfSettings } from '../../../../src/main/adapters/settings/conf-settings.adapter.ts';
+import { createFileSettings } from '../../../../src/main/adapters/settings/file-settings.adapter.ts';
 import { defaultSettings, SettingsPatchError } from '../../../../src/main/adapters/settings/settings-store.ts';
 
 interface Recorded {
@@ -31,9 +32,9 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('conf settings adapter', () => {
+describe('file settings adapter', () => {
   it('reads defaults from an empty directory and honours STACK_DOCTOR_CONFIG_DIR', () => {
-    const settings = createConfSettings({ logger: recordingLogger(), env: { STACK_DOCTOR_CONFIG_DIR: dir } });
+    const settings = createFileSettings({ logger: recordingLogger(), env: { STACK_DOCTOR_CONFIG_DIR: dir } });
     expect(settings.get()).toEqual(defaultSettings());
     expect(settings.path).toBe(join(dir, 'config.json'));
   });
@@ -44,7 +45,7 @@ describe('conf settings adapter', () => {
       JSON.stringify({ refreshIntervalSec: 1, probeTimeoutMs: 2500, orchestratorUrl: 'not a url', extra: true }),
     );
     const logger = recordingLogger();
-    const value = createConfSettings({ logger, cwd: dir }).get();
+    const value = createFileSettings({ logger, cwd: dir }).get();
     expect(value).toEqual({ ...defaultSettings(), probeTimeoutMs: 2500 });
     const warned = logger.records.filter((r) => r.level === 'warn').map((r) => r.obj.key);
     expect(warned).toEqual(['refreshIntervalSec', 'orchestratorUrl']);
@@ -53,7 +54,7 @@ describe('conf settings adapter', () => {
   it('moves a corrupt file aside, starts from defaults and can write again', () => {
     writeFileSync(join(dir, 'config.json'), '{ "refreshIntervalSec": 60, ');
     const logger = recordingLogger();
-    const settings = createConfSettings({ logger, cwd: dir });
+    const settings = createFileSettings({ logger, cwd: dir });
     expect(settings.get()).toEqual(defaultSettings());
     expect(logger.records.some((r) => r.level === 'warn' && String(r.obj.movedTo).includes('.corrupt-'))).toBe(true);
     expect(readdirSync(dir).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
@@ -62,7 +63,7 @@ describe('conf settings adapter', () => {
 
   it('survives a file corrupted while running', () => {
     const logger = recordingLogger();
-    const settings = createConfSettings({ logger, cwd: dir });
+    const settings = createFileSettings({ logger, cwd: dir });
     settings.update({ probeTimeoutMs: 900 });
     writeFileSync(join(dir, 'config.json'), 'garbage');
     expect(settings.get()).toEqual(defaultSettings());
@@ -70,20 +71,46 @@ describe('conf settings adapter', () => {
   });
 
   it('persists updates, notifies listeners and stops after unsubscribe', () => {
-    const settings = createConfSettings({ logger: recordingLogger(), cwd: dir });
+    const settings = createFileSettings({ logger: recordingLogger(), cwd: dir });
     const seen: number[] = [];
     const subscription = settings.onChange((s) => seen.push(s.refreshIntervalSec));
     const next = settings.update({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'] });
     expect(next).toMatchObject({ refreshIntervalSec: 120, workspaces: ['/tmp/ws'], probeTimeoutMs: 1500 });
     expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toMatchObject({ refreshIntervalSec: 120 });
-    expect(createConfSettings({ logger: recordingLogger(), cwd: dir }).get().workspaces).toEqual(['/tmp/ws']);
+    expect(createFileSettings({ logger: recordingLogger(), cwd: dir }).get().workspaces).toEqual(['/tmp/ws']);
     subscription.dispose();
     settings.update({ refreshIntervalSec: 60 });
     expect(seen).toEqual([120]);
   });
 
+  it('reads and writes the same file as the conf store earlier versions used, in both directions', () => {
+    const conf = new Conf<Record<string, unknown>>({ projectName: 'stack-doctor', cwd: dir });
+    conf.store = { refreshIntervalSec: 45, workspaces: ['/tmp/a'] };
+    const settings = createFileSettings({ logger: recordingLogger(), cwd: dir });
+    expect(settings.get()).toMatchObject({ refreshIntervalSec: 45, workspaces: ['/tmp/a'] });
+    const written = settings.update({ probeTimeoutMs: 900 });
+    expect(new Conf<Record<string, unknown>>({ projectName: 'stack-doctor', cwd: dir }).store).toEqual(written);
+    expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe(JSON.stringify(written, undefined, '\t'));
+  });
+
+  it('creates the folder on the first write, and only then', () => {
+    const nested = join(dir, 'a', 'b');
+    const settings = createFileSettings({ logger: recordingLogger(), cwd: nested });
+    expect(settings.get()).toEqual(defaultSettings());
+    expect(readdirSync(dir)).toEqual([]);
+    settings.update({ refreshIntervalSec: 60 });
+    expect(JSON.parse(readFileSync(join(nested, 'config.json'), 'utf8'))).toMatchObject({ refreshIntervalSec: 60 });
+  });
+
+  it('treats a JSON value that is not an object as corrupt', () => {
+    writeFileSync(join(dir, 'config.json'), '[1, 2]');
+    const logger = recordingLogger();
+    expect(createFileSettings({ logger, cwd: dir }).get()).toEqual(defaultSettings());
+    expect(readdirSync(dir).some((name) => name.startsWith('config.json.corrupt-'))).toBe(true);
+  });
+
   it('rejects an invalid patch without writing', () => {
-    const settings = createConfSettings({ logger: recordingLogger(), cwd: dir });
+    const settings = createFileSettings({ logger: recordingLogger(), cwd: dir });
     expect(() => settings.update({ refreshIntervalSec: 2 })).toThrow(SettingsPatchError);
     expect(settings.get().refreshIntervalSec).toBe(30);
   });
