@@ -106,6 +106,7 @@ export function createAppServices(context: ServiceContext): AppServices {
     engine,
     diagnosis,
     chat,
+    smoke,
     settings,
     clock,
     logger,

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { openProcessApp } from '../app/open-process-app.ts';
+import { toDisposable, type Disposable } from '../../shared/lifecycle/disposable.ts';
 import type { CliDeps } from './cli-deps.ts';
 
 /** The real process: its streams, env and cwd; the app of a plain Node process (logs in a file, settings in conf). */
@@ -13,6 +14,7 @@ export function processDeps(): CliDeps {
     cwd,
     openApp: (options) => openProcessApp({ env, cwd, ...options }),
     ...(process.stdin.isTTY && process.stdout.isTTY ? { confirm: askOnTerminal } : {}),
+    onInterrupt,
     untilStopped: () =>
       new Promise((resolve) => {
         const stop = (signal: string) => {
@@ -24,6 +26,24 @@ export function processDeps(): CliDeps {
         process.on('SIGTERM', stop);
       }),
   };
+}
+
+/**
+ * The first SIGINT goes to `listener` (the command winds down and reports); a second one, while it still winds down,
+ * exits at once with 130. While a listener is on, Node's default (die at once) is off: that is the point.
+ */
+function onInterrupt(listener: () => void): Disposable {
+  let interrupted = false;
+  const handler = (): void => {
+    if (interrupted) {
+      process.stderr.write('\nstack-doctor: interrupted again, exiting now\n');
+      process.exit(130);
+    }
+    interrupted = true;
+    listener();
+  };
+  process.on('SIGINT', handler);
+  return toDisposable(() => process.off('SIGINT', handler));
 }
 
 /** A yes/no question on the terminal; only `y` or `yes` is a yes. */
