@@ -29,18 +29,27 @@ export function processDeps(): CliDeps {
 }
 
 /**
- * The first SIGINT goes to `listener` (the command winds down and reports); a second one, while it still winds down,
- * exits at once with 130. While a listener is on, Node's default (die at once) is off: that is the point.
+ * A SIGINT this soon after the first is the same Ctrl-C, ms: `conf`'s atomic writer (when-exit) listens for SIGINT
+ * too and, assuming the process dies, raises it again on its own pid; a key held down repeats the same way.
+ */
+const ECHO_MS = 1000;
+
+/**
+ * The first SIGINT goes to `listener` (the command winds down and reports); another one, later than {@link ECHO_MS},
+ * while it still winds down, exits at once with 130. While a listener is on, Node's default (die at once) is off:
+ * that is the point.
  */
 function onInterrupt(listener: () => void): Disposable {
-  let interrupted = false;
+  let first: number | null = null;
   const handler = (): void => {
-    if (interrupted) {
+    const now = performance.now();
+    if (first === null) {
+      first = now;
+      listener();
+    } else if (now - first > ECHO_MS) {
       process.stderr.write('\nstack-doctor: interrupted again, exiting now\n');
       process.exit(130);
     }
-    interrupted = true;
-    listener();
   };
   process.on('SIGINT', handler);
   return toDisposable(() => process.off('SIGINT', handler));
