@@ -70,7 +70,7 @@ describe('tray repair result notification', () => {
 describe('tray smoke and bundle notifications', () => {
   const record = (board: ReturnType<typeof smokeBoard>) => ({
     ok: true as const,
-    record: { runId: 'run-1', workspace: '/work/shop', suite: null, exitCode: board.failed > 0 ? 1 : 0, scoreboard: board },
+    record: { runId: 'run-1', workspace: '/work/shop', suite: null, exitCode: (board.failed > 0 ? 1 : 0) as 0 | 1, scoreboard: board },
   });
 
   it('pass/fail counts, and the checks that did not pass', () => {
