@@ -52,14 +52,31 @@ function onInterrupt(listener: () => void): Disposable {
     }
   };
   process.on('SIGINT', handler);
-  return toDisposable(() => process.off('SIGINT', handler));
+  return toDisposable(() => {
+    // After an interrupt, its echo may still be on the way: keep swallowing it for the rest of the window (the timer
+    // does not keep the process alive), or it would kill the process while the command disposes the app.
+    if (first === null) process.off('SIGINT', handler);
+    else setTimeout(() => process.off('SIGINT', handler), ECHO_MS).unref();
+  });
 }
 
-/** A yes/no question on the terminal; only `y` or `yes` is a yes. */
+/**
+ * A yes/no question on the terminal; only `y` or `yes` is a yes. Ctrl-C at the prompt is a keypress readline
+ * swallows, not a signal: it ends the question (a no) and is raised as the SIGINT it stands for, so the command's
+ * interrupt handling (or Node's default) sees it.
+ */
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const asked = new AbortController();
+  rl.once('SIGINT', () => {
+    // The question ends once the signal has been handled, so the command sees itself interrupted, not a plain no.
+    process.once('SIGINT', () => asked.abort());
+    process.kill(process.pid, 'SIGINT');
+  });
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
+    return /^y(es)?$/i.test((await rl.question(question, { signal: asked.signal })).trim());
+  } catch {
+    return false;
   } finally {
     rl.close();
   }
