@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import { createDockerFixture, type CreatedContainer } from '../support/docker-fi
 import { spawnCli } from '../smoke-cli/spawn-cli.ts';
 
 /**
- * Ctrl-C during `stack-doctor repair --yes`, on the real engine. `api` exited (code 3) on its first run and sleeps
+ * Ctrl-C during `stack-doctor repair`: at its y/N prompt on a terminal (first, while `api` is still exited), then
+ * during `--yes`, on the real engine. `api` exited (code 3) on its first run and sleeps
  * when started again; its HEALTHCHECK runs first after 60 s, so once started it stays `starting` and the start step
  * waits for it to be healthy. SIGINT during that wait: the wait stops, the step ends `failed` (CANCELLED), the started
  * container is left running (what was done stays done), the report is written, and the CLI exits 130.
@@ -32,6 +34,31 @@ beforeAll(async () => {
   const configDir = ws.env.STACK_DOCTOR_CONFIG_DIR!;
   await mkdir(configDir, { recursive: true });
   await writeFile(join(configDir, 'config.json'), JSON.stringify({ probeTimeoutMs: 15_000 }));
+});
+
+/** util-linux `script` gives the CLI a terminal; without it the prompt test cannot run. */
+const hasScript = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('stack-doctor repair at its y/N prompt on a terminal', () => {
+  it.skipIf(!hasScript)('Ctrl-C at the prompt touches nothing and exits 130', async () => {
+    const before = (await fixture.inspect(api.id)).State.StartedAt;
+    const cli = spawnCli(ws, ['repair', '--workspace', ws.dir], { env: { STACK_DOCTOR_DATA_DIR: dataDir }, tty: true });
+    await cli.printed('[y/N]');
+    cli.child.stdin?.write('\x03');
+
+    const run = await cli.done;
+
+    expect(run.code, run.stdout).toBe(130);
+    expect(run.stdout).toContain('interrupted before the repair started: nothing was touched');
+    expect((await fixture.inspect(api.id)).State.StartedAt).toBe(before);
+  });
 });
 
 describe('stack-doctor repair and Ctrl-C', () => {

@@ -14,8 +14,22 @@ export interface LiveCli {
   done: Promise<CliRun>;
 }
 
+/** A word for `sh -c`, single-quoted. */
+const shellWord = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+
+export interface SpawnCliOptions {
+  env?: Record<string, string>;
+  /** Kill it after this long, ms. Default 90 000. */
+  timeoutMs?: number;
+  /**
+   * Run it on a pseudo-terminal (util-linux `script`), as a user at a terminal does: stdin and stdout are a TTY, so
+   * `repair` asks y/N; what the test writes to `child.stdin` is typed on that terminal (`\x03` is Ctrl-C).
+   */
+  tty?: boolean;
+}
+
 /** `node bin/stack-doctor.js …args` with the workspace's private config and log folders, stdout and stderr piped. */
-export function spawnCli(ws: TempWorkspace, args: string[], options: { env?: Record<string, string>; timeoutMs?: number } = {}): LiveCli {
+export function spawnCli(ws: TempWorkspace, args: string[], options: SpawnCliOptions = {}): LiveCli {
   const env: Record<string, string | undefined> = {
     ...process.env,
     ORCHESTRATOR_SERVICE_URL: undefined,
@@ -28,7 +42,13 @@ export function spawnCli(ws: TempWorkspace, args: string[], options: { env?: Rec
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.tty
+    ? spawn('script', ['-qfec', [process.execPath, bin, ...args].map(shellWord).join(' '), '/dev/null'], {
+        cwd: repo,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
+    : spawn(process.execPath, [bin, ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters = new Set<() => void>();
