@@ -119,6 +119,10 @@ async function main(): Promise<number> {
     await writeFile(join(ws, 'stack-doctor.yaml'), `orchestrator:\n  fallbackUrl: http://localhost:${orchestrator.hostPort}\n`);
 
     const settings = createFileSettings({ logger: silentLogger, cwd: join(root, 'config') });
+    // The engine is shared and the machine may be loaded: a probe past the 1.5 s default would make the preview see the
+    // engine down (DOCKER_UNREACHABLE), and the execution's check then refuse the plan as stale. A longer budget only
+    // changes rounds where a probe would have timed out; it costs nothing when the engine answers.
+    settings.update({ probeTimeoutMs: 15_000 });
     const doctor = createDiagnosisService({
       engine: io.wrap(engine),
       net: io.wrap(new NetworkProbeAdapter()),

@@ -10,7 +10,11 @@ import { createDispatcher } from './ipc/dispatch.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
+import { nativeDialogs, nativeNotifier } from './shell/native-dialogs.ts';
 import { showSupervisionNotifications } from './shell/notifications.ts';
+import { createStackServiceControl } from './shell/stack-service-control.ts';
+import { handleTrayAction } from './shell/tray-actions.ts';
+import { createTrayController } from './shell/tray-controller.ts';
 import type { TrayAction } from './shell/tray-menu.ts';
 import { createStatusTray } from './shell/tray.ts';
 import { appIconPath } from './shell/tray-icons.ts';
@@ -42,7 +46,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair } = await stackDoctor.services();
+  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair, engine } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -88,23 +92,38 @@ async function start(): Promise<void> {
     else void target.loadURL(`${renderer.url.split('#')[0]}#${hash}`);
   };
 
-  const onTrayAction = (action: TrayAction): void => {
-    if (action === 'check-now') void runDiagnosis();
-    else if (action === 'open-dashboard') openWindow();
-    else if (action === 'repair-stack') openAt('repair');
-    else if (action === 'quit') app.quit();
-    else if (action === 'pause-supervision') supervisor?.pause();
-    else if (action === 'resume-supervision') supervisor?.resume();
-    else if (action.kind === 'approve-plan') supervisor?.approve(action.planId);
-    else if (action.kind === 'cancel-plan') supervisor?.cancel(action.planId);
-    else {
-      // The dashboard scrolls to and highlights `#finding-<ID>` (a same-document hash change, no reload).
-      openAt(`finding-${action.id}`);
-    }
-  };
+  const controller = stackDoctor.add(
+    createTrayController({
+      repair,
+      smoke,
+      bundle,
+      services: createStackServiceControl({ lastDiagnosis: () => diagnosis.last, engine }),
+      workspace: () => stackDoctor.workspace(),
+      dialogs: nativeDialogs(() => (window && !window.isDestroyed() && window.isVisible() ? window : null)),
+      notify: nativeNotifier(() => openWindow()),
+      openDashboard: openAt,
+      recheck: () => void runDiagnosis(),
+      date: () => new Date(),
+      logger,
+    }),
+  );
+  const onTrayAction = (action: TrayAction): void =>
+    handleTrayAction(action, {
+      controller,
+      supervisor: supervisor ?? null,
+      checkNow: () => void runDiagnosis(),
+      openDashboard: () => void openWindow(),
+      openAt,
+      quit: () => app.quit(),
+    });
   const tray = stackDoctor.add(createStatusTray({ resourcesDir, platform: process.platform, onAction: onTrayAction }));
   const refreshTray = (): void =>
-    tray.update({ diagnosis: diagnosis.last, checking: diagnosis.checking, supervision: supervisor?.status() ?? null });
+    tray.update({
+      diagnosis: diagnosis.last,
+      checking: diagnosis.checking,
+      supervision: supervisor?.status() ?? null,
+      work: controller.work,
+    });
 
   // Disposed with the app, in reverse: the tray's subscriptions, event forwarding, the ipc handlers, the tray.
   stackDoctor.add(
@@ -122,6 +141,7 @@ async function start(): Promise<void> {
   );
   stackDoctor.add(diagnosis.onCheckingChange(refreshTray));
   stackDoctor.add(diagnosis.onCompleted(refreshTray));
+  stackDoctor.add(controller.onChange(refreshTray));
   if (supervisor) {
     // Heartbeats and notices do not change the menu; states, plans, pause and the engine line do.
     stackDoctor.add(supervisor.onEvent((event) => event.type !== 'heartbeat' && event.type !== 'notification' && refreshTray()));

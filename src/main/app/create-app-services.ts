@@ -89,6 +89,7 @@ export function createAppServices(context: ServiceContext, core: CoreServices): 
     engine,
     diagnosis,
     chat,
+    smoke,
     settings,
     clock,
     logger,

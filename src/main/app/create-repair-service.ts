@@ -8,16 +8,20 @@ import type { EngineControlPort } from '../core/ports/engine-control.port.ts';
 import type { EngineReadPort } from '../core/ports/engine-read.port.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
 import type { BreakerResetPort } from '../core/ports/repair-breaker.port.ts';
+import type { SmokeVerifier } from '../core/ports/repair-verify.port.ts';
 import type { SettingsPort } from '../core/ports/settings.port.ts';
 import { createRepairService } from '../core/repair/repair-service.ts';
 import type { ChatService } from './chat-service.ts';
 import type { DiagnosisService } from './diagnosis-service.ts';
 import { createRepairAppService, type RepairAppService } from './repair-app-service.ts';
+import type { SmokeService } from './smoke-service.ts';
 
 export interface RepairServiceContext {
   engine: EngineReadPort & EngineControlPort;
   diagnosis: Pick<DiagnosisService, 'diagnose'>;
   chat: Pick<ChatService, 'breakerStates' | 'resetBreaker'>;
+  /** The smoke suites as verification; absent: the fresh diagnosis alone verifies. */
+  smoke?: Pick<SmokeService, 'suites' | 'run'>;
   settings: SettingsPort;
   clock: Clock;
   logger: Logger;
@@ -40,10 +44,27 @@ export function breakersOf(chat: Pick<ChatService, 'breakerStates' | 'resetBreak
 }
 
 /**
+ * The smoke service as a repair's verification: the suites the workspace's `stack-doctor.yaml` declares (not the
+ * built-in diagnosis suite: the repair has just diagnosed), null when it declares none or its config is invalid (the
+ * plan already says so as a CONFIG_INVALID "needs you"). A run that cannot start rejects; the executor logs it.
+ */
+export function smokeVerifierOf(smoke: Pick<SmokeService, 'suites' | 'run'>): SmokeVerifier {
+  return {
+    async verify(workspace, options = {}) {
+      const { suites } = await smoke.suites(workspace);
+      if (!suites.some((suite) => !suite.builtIn)) return null;
+      options.onStart?.();
+      const run = await smoke.run({ workspace, declaredOnly: true, ...(options.signal ? { signal: options.signal } : {}) });
+      if (!run.ok) throw new Error(run.error.message);
+      return run.record.scoreboard;
+    },
+  };
+}
+
+/**
  * The repair service over the real adapters: the app's engine client, its diagnosis service as the Diagnoser (so a
  * repair's diagnoses are the app's, pushed as `diagnosisCompleted` too), the compose CLI, the settings (the pin
- * step), the chat client's breakers, and reports in the data folder. No SmokeVerifier yet: the stack config has
- * no `smoke:` key, so the fresh diagnosis alone verifies.
+ * step), the chat client's breakers, the smoke suites as verification, and reports in the data folder.
  */
 export function createRepairAppServiceOver(context: RepairServiceContext): RepairAppService {
   const { diagnosis } = context;
@@ -57,6 +78,7 @@ export function createRepairAppServiceOver(context: RepairServiceContext): Repai
     logger: context.logger.child({ component: 'repair' }),
     newId: randomUUID,
     breakers: breakersOf(context.chat),
+    ...(context.smoke ? { smoke: smokeVerifierOf(context.smoke) } : {}),
     ...(context.logDir ? { log: new LogExcerptAdapter({ dir: context.logDir }) } : {}),
   });
   return createRepairAppService(service, new ReportReaderAdapter({ dataDir: context.dataDir }));

@@ -66,15 +66,19 @@ export function createSmokeService(deps: SmokeServiceDeps): SmokeService {
 
   const failure = (code: SmokeRunError['code'], message: string): SmokeServiceRun => ({ ok: false, error: { code, message } });
 
-  const execute = async (request: { workspace?: string; suite?: string }, signal: AbortSignal): Promise<SmokeServiceRun> => {
+  const execute = async (
+    request: { workspace?: string; suite?: string; declaredOnly?: boolean },
+    signal: AbortSignal,
+  ): Promise<SmokeServiceRun> => {
     const { workspace, loaded } = await load(request.workspace);
     if (!loaded.ok) return failure(/is not a directory/.test(loaded.message) ? 'BAD_WORKSPACE' : 'CONFIG_INVALID', loaded.message);
     const smoke = loaded.config.smoke;
     const declaredNames = Object.keys(smoke?.suites ?? {});
-    const wantsDiagnosis = request.suite === undefined || request.suite === DIAGNOSIS_SUITE;
-    if (!wantsDiagnosis && !declaredNames.includes(request.suite as string)) {
+    const wantsDiagnosis = request.declaredOnly !== true && (request.suite === undefined || request.suite === DIAGNOSIS_SUITE);
+    const named = request.suite;
+    if (named !== undefined && named !== DIAGNOSIS_SUITE && !declaredNames.includes(named)) {
       const known = [...declaredNames, DIAGNOSIS_SUITE].join(', ');
-      return failure('UNKNOWN_SUITE', `no smoke suite named "${request.suite}" (suites: ${known})`);
+      return failure('UNKNOWN_SUITE', `no smoke suite named "${named}" (suites: ${known})`);
     }
     const runId = deps.newId();
     const runLog = log.child({ correlationId: runId });

@@ -6,6 +6,11 @@ export interface SmokeRunRequest {
   workspace?: string;
   /** Only this suite (`diagnosis` is the built-in one); default every declared suite plus `diagnosis`. */
   suite?: string;
+  /**
+   * Only the suites declared in `smoke:`, not the built-in `diagnosis` suite (a repair's verification: it has just
+   * diagnosed). Default false.
+   */
+  declaredOnly?: boolean;
   /** Cancels the run: checks in flight end as `error`, the rest `skipped`. */
   signal?: AbortSignal;
 }

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/model/index.ts';
 import type { App } from '../app/app.ts';
+import type { Disposable } from '../../shared/lifecycle/disposable.ts';
 
 /** What a command writes to; tests pass buffers, the bin passes the process's streams. */
 export interface CliIo {
@@ -27,6 +28,12 @@ export interface CliDeps extends CliIo {
    * then nothing asks, and `repair` without `--yes` only previews.
    */
   confirm?: (question: string) => Promise<boolean>;
+  /**
+   * Calls `listener` on the first Ctrl-C (SIGINT) while the returned disposable is alive: `repair` and `smoke` cancel
+   * what runs, print what was done and exit 130. A second Ctrl-C ends the process at once (exit 130). Absent: no
+   * interrupt is delivered (tests with buffers).
+   */
+  onInterrupt?: (listener: () => void) => Disposable;
   /** Waits for SIGINT/SIGTERM (serve mode's lifetime). Default: the process's signals. */
   untilStopped?: () => Promise<string>;
 }

@@ -7,6 +7,8 @@ export const ExitCode = {
   unhealthy: 2,
   /** Bad arguments, nonexistent workspace, invalid stack config: the diagnosis cannot be trusted. */
   couldNotDiagnose: 3,
+  /** Stopped by Ctrl-C (SIGINT), after printing what was done: 128 + 2, as shells report it. */
+  interrupted: 130,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

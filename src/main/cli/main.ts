@@ -27,20 +27,24 @@ export interface DeferredCliDeps extends CliIo {
 
 /** A CliDeps whose `openApp` and `untilStopped` forward to the loaded ones, plus the hook that loads them. */
 function deferred(source: DeferredCliDeps): { deps: CliDeps; ready: () => Promise<void> } {
-  let loaded: Pick<CliDeps, 'openApp' | 'untilStopped'> | undefined;
+  let loaded: Pick<CliDeps, 'openApp' | 'untilStopped' | 'confirm' | 'onInterrupt'> | undefined;
   const real = (): Pick<CliDeps, 'openApp' | 'untilStopped'> => {
     if (!loaded) throw new Error('the CLI deps were used before a command ran');
     return loaded;
   };
   const { load: _load, ...io } = source;
+  const deps: CliDeps = {
+    ...io,
+    openApp: (options) => real().openApp(options),
+    untilStopped: () => (real().untilStopped ?? (() => new Promise<string>(() => undefined)))(),
+  };
   return {
-    deps: {
-      ...io,
-      openApp: (options) => real().openApp(options),
-      untilStopped: () => (real().untilStopped ?? (() => new Promise<string>(() => undefined)))(),
-    },
+    deps,
     ready: async () => {
       loaded ??= await source.load();
+      // Optional ones are copied as they are: their absence means something (no TTY: `repair` does not ask).
+      if (loaded.confirm) deps.confirm = loaded.confirm;
+      if (loaded.onInterrupt) deps.onInterrupt = loaded.onInterrupt;
     },
   };
 }

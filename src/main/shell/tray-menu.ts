@@ -6,7 +6,9 @@ import {
   type SupervisionStatus,
   type Verdict,
 } from '../../shared/model/index.ts';
+import { activityLine, IDLE, type TrayWork } from './tray-activity.ts';
 import type { TrayMenuItem } from './tray-menu-item.ts';
+import { servicesItems } from './tray-services.ts';
 import { supervisionItems } from './tray-supervision.ts';
 
 export type { TrayAction, TrayMenuItem } from './tray-menu-item.ts';
@@ -18,6 +20,8 @@ export interface TrayMenuState {
   checking: boolean;
   /** The supervisor's status; absent (or null) in a host that does not supervise: no supervision section. */
   supervision?: SupervisionStatus | null;
+  /** What the tray itself is doing (a repair, a smoke run, a bundle, service actions); absent: nothing. */
+  work?: TrayWork;
 }
 
 export interface TrayMenu {
@@ -76,26 +80,35 @@ function findingItems(diagnosis: Diagnosis | null): TrayMenuItem[] {
   return items;
 }
 
-/** Offered once the last check found something to act on; not while a check runs (the plan would be stale). */
-function repairItems(diagnosis: Diagnosis | null, checking: boolean): TrayMenuItem[] {
+/**
+ * Offered once the last check found something to act on; not while a check runs (the plan would be stale) nor while
+ * the tray is busy with another activity.
+ */
+function repairItems(diagnosis: Diagnosis | null, checking: boolean, busy: boolean): TrayMenuItem[] {
   if (!diagnosis || diagnosis.verdict === 'healthy' || diagnosis.findings.length === 0) return [];
-  return [{ type: 'normal', label: 'Repair stack…', enabled: !checking, action: 'repair-stack' }];
+  return [{ type: 'normal', label: 'Repair stack…', enabled: !checking && !busy, action: 'repair-stack' }];
 }
 
 /**
- * Diagnosis + checking flag + supervision → the tray's icon, tooltip and menu. Pure. The menu is a list of
- * sections joined by separators (verdict, findings, supervision, actions, quit); an empty section disappears, and
- * a new capability (repair, smoke tests) is one more section.
+ * Diagnosis + checking flag + supervision + the tray's own work → the tray's icon, tooltip and menu. Pure. The menu
+ * is a list of sections joined by separators (verdict and activity, findings and repair, services, supervision,
+ * actions, quit); an empty section disappears.
  */
 export function buildTrayMenu(state: TrayMenuState): TrayMenu {
   const { diagnosis, checking, supervision } = state;
+  const work = state.work ?? IDLE;
+  const busy = work.activity !== null;
   const icon: TrayIconState = checking || !diagnosis ? 'checking' : diagnosis.verdict;
   const line = verdictLine(state);
+  const doing = work.activity ? activityLine(work.activity) : null;
   const sections: TrayMenuItem[][] = [
-    [{ type: 'normal', label: line, enabled: false }],
-    [...findingItems(diagnosis), ...repairItems(diagnosis, checking)],
+    [{ type: 'normal', label: line, enabled: false }, ...(doing ? [{ type: 'normal' as const, label: doing, enabled: false }] : [])],
+    [...findingItems(diagnosis), ...repairItems(diagnosis, checking, busy)],
+    servicesItems(diagnosis, supervision ?? null, work),
     supervision ? supervisionItems(supervision) : [],
     [
+      { type: 'normal', label: 'Run smoke tests', enabled: !busy, action: 'run-smoke' },
+      { type: 'normal', label: 'Save diagnostics bundle…', enabled: !busy, action: 'save-bundle' },
       { type: 'normal', label: 'Check now', enabled: !checking, action: 'check-now' },
       { type: 'normal', label: 'Open dashboard', enabled: true, action: 'open-dashboard' },
     ],
@@ -103,7 +116,7 @@ export function buildTrayMenu(state: TrayMenuState): TrayMenu {
   ];
   const items = sections.filter((section) => section.length > 0).flatMap((section, i) => (i === 0 ? section : [SEPARATOR, ...section]));
   const paused = supervision?.started && supervision.paused ? ' · supervision paused' : '';
-  return { icon, tooltip: `Stack Doctor: ${line}${paused}`, items };
+  return { icon, tooltip: `Stack Doctor: ${doing ?? line}${paused}`, items };
 }
 
 const SEPARATOR: TrayMenuItem = { type: 'separator' };

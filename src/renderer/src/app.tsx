@@ -23,11 +23,19 @@ const TABS: Array<{ name: Tab; label: string; testId: string }> = [
   { name: 'logs', label: 'Logs', testId: 'tab-logs' },
 ];
 
+/** The view a tray link opens, or null (a finding link stays on the current view's health anchor). */
+function tabOfHash(hash: string): Tab | null {
+  if (hash === '#repair') return 'repair';
+  if (hash === '#logs' || hash.startsWith('#logs/')) return 'logs';
+  return null;
+}
+
 /** The shell of the dashboard: title bar with the views, then the active view. */
 export function App() {
   const api = useApi();
-  // `#repair` opens the Repair view (the tray's "Repair stack…"); other hashes are the health view's finding links.
-  const [tab, setTab] = useState<Tab>(() => (window.location.hash === '#repair' ? 'repair' : 'health'));
+  // `#repair` opens the Repair view (the tray's "Repair stack…"), `#logs…` the Logs view (the tray's "Open logs");
+  // other hashes are the health view's finding links.
+  const [tab, setTab] = useState<Tab>(() => tabOfHash(window.location.hash) ?? 'health');
   const [info, setInfo] = useState<AppInfo | null>(null);
   // Once opened, the chat pane stays mounted (hidden) so its session and streams survive a tab switch.
   const [chatOpened, setChatOpened] = useState(false);
@@ -38,7 +46,8 @@ export function App() {
 
   useEffect(() => {
     const onHash = () => {
-      if (window.location.hash === '#repair') setTab('repair');
+      const next = tabOfHash(window.location.hash);
+      if (next) setTab(next);
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

@@ -11,7 +11,16 @@ describe('buildTrayMenu', () => {
     const menu = buildTrayMenu({ diagnosis: null, checking: true });
     expect(menu.icon).toBe('checking');
     expect(menu.tooltip).toBe('Stack Doctor: Checking your stack…');
-    expect(labels(menu.items)).toEqual(['Checking your stack…', '---', 'Check now', 'Open dashboard', '---', 'Quit Stack Doctor']);
+    expect(labels(menu.items)).toEqual([
+      'Checking your stack…',
+      '---',
+      'Run smoke tests',
+      'Save diagnostics bundle…',
+      'Check now',
+      'Open dashboard',
+      '---',
+      'Quit Stack Doctor',
+    ]);
     expect(byAction(menu.items, 'check-now').enabled).toBe(false);
   });
 
@@ -26,7 +35,16 @@ describe('buildTrayMenu', () => {
     const menu = buildTrayMenu({ diagnosis: diagnosis(), checking: false });
     expect(menu.icon).toBe('healthy');
     expect(menu.items[0]).toEqual({ type: 'normal', label: 'Healthy — no problems', enabled: false });
-    expect(labels(menu.items)).toEqual(['Healthy — no problems', '---', 'Check now', 'Open dashboard', '---', 'Quit Stack Doctor']);
+    expect(labels(menu.items)).toEqual([
+      'Healthy — no problems',
+      '---',
+      'Run smoke tests',
+      'Save diagnostics bundle…',
+      'Check now',
+      'Open dashboard',
+      '---',
+      'Quit Stack Doctor',
+    ]);
     expect(menu.tooltip).toBe('Stack Doctor: Healthy — no problems');
   });
 
@@ -116,9 +134,19 @@ describe('buildTrayMenu', () => {
     expect(d.findings.map((f) => f.severity)).toEqual(['info', 'error']);
   });
 
-  it('always ends with Check now, Open dashboard, a separator and Quit', () => {
+  it('always ends with Run smoke tests, Save diagnostics bundle…, Check now, Open dashboard, a separator and Quit', () => {
     const menu = buildTrayMenu({ diagnosis: diagnosis({ verdict: 'unhealthy', findings: [finding()] }), checking: false });
-    expect(labels(menu.items).slice(-5)).toEqual(['---', 'Check now', 'Open dashboard', '---', 'Quit Stack Doctor']);
+    expect(labels(menu.items).slice(-7)).toEqual([
+      '---',
+      'Run smoke tests',
+      'Save diagnostics bundle…',
+      'Check now',
+      'Open dashboard',
+      '---',
+      'Quit Stack Doctor',
+    ]);
+    expect(byAction(menu.items, 'run-smoke')).toEqual({ type: 'normal', label: 'Run smoke tests', enabled: true, action: 'run-smoke' });
+    expect(byAction(menu.items, 'save-bundle')).toMatchObject({ enabled: true });
   });
 });
 

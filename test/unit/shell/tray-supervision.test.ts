@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, type TrayMenuItem } from '../../../src/main/shell/tray-menu.ts';
-import { supervisionItems, supervisionLine, TRAY_MAX_SERVICES } from '../../../src/main/shell/tray-supervision.ts';
+import { IDLE } from '../../../src/main/shell/tray-activity.ts';
+import { servicesItems, TRAY_MAX_SERVICES } from '../../../src/main/shell/tray-services.ts';
+import { supervisionItems, supervisionLine } from '../../../src/main/shell/tray-supervision.ts';
 import { planView, serviceStatus, supervisionStatus, T0 } from '../ipc/support/fake-supervisor.ts';
 import { diagnosis } from '../renderer/diagnosis-fixture.ts';
 
@@ -8,7 +10,7 @@ const labels = (items: TrayMenuItem[]): unknown[] =>
   items.map((item) => (item.type === 'separator' ? '---' : item.type === 'submenu' ? { [item.label]: labels(item.items) } : item.label));
 
 describe('tray supervision section', () => {
-  it('active, engine connected: the line, Pause, and a Services submenu with one submenu per service', () => {
+  it('active, engine connected: a Services submenu with one submenu per supervised service, then the line and Pause', () => {
     const status = supervisionStatus({
       recovery: {
         running: true,
@@ -19,19 +21,23 @@ describe('tray supervision section', () => {
       },
     });
     const menu = buildTrayMenu({ diagnosis: diagnosis(), checking: false, supervision: status });
+    // Not in the diagnosis: no container to act on, so only the supervisor's reason and Open logs.
     expect(labels(menu.items)).toEqual([
       'Healthy — no problems',
       '---',
+      { Services: [{ '● api: healthy': ['running', 'Open logs'] }, { '◌ db: starting': ['not ready yet', 'Open logs'] }] },
+      '---',
       'Supervision: active',
       'Pause supervision',
-      { Services: [{ '● api: healthy': ['running'] }, { '◌ db: starting': ['not ready yet'] }] },
       '---',
+      'Run smoke tests',
+      'Save diagnostics bundle…',
       'Check now',
       'Open dashboard',
       '---',
       'Quit Stack Doctor',
     ]);
-    expect(menu.items[3]).toEqual({ type: 'normal', label: 'Pause supervision', enabled: true, action: 'pause-supervision' });
+    expect(menu.items[5]).toEqual({ type: 'normal', label: 'Pause supervision', enabled: true, action: 'pause-supervision' });
     expect(menu.tooltip).toBe('Stack Doctor: Healthy — no problems');
   });
 
@@ -67,15 +73,23 @@ describe('tray supervision section', () => {
         ],
       },
     });
-    const items = supervisionItems(status);
-    expect(items[0]).toMatchObject({ label: 'Supervision: active, 2 recoveries pending' });
-    expect(labels(items)[2]).toEqual({
+    expect(supervisionItems(status)[0]).toMatchObject({ label: 'Supervision: active, 2 recoveries pending' });
+    const items = servicesItems(null, status, IDLE);
+    expect(labels(items)[0]).toEqual({
       'Services (1 need you)': [
-        { '↻ api: crash-looping, attempt 3/5': ['exited 1 after 2 s', 'Cancel recovery'] },
-        { '? db: awaits your approval, attempt 1/5': ['manual strategy', 'waiting for net', 'Approve recovery', 'Cancel recovery'] },
+        { '↻ api: crash-looping, attempt 3/5': ['exited 1 after 2 s', 'Cancel recovery', 'Open logs'] },
+        {
+          '? db: awaits your approval, attempt 1/5': [
+            'manual strategy',
+            'waiting for net',
+            'Approve recovery',
+            'Cancel recovery',
+            'Open logs',
+          ],
+        },
       ],
     });
-    const db = (items[2] as Extract<TrayMenuItem, { type: 'submenu' }>).items[1] as Extract<TrayMenuItem, { type: 'submenu' }>;
+    const db = (items[0] as Extract<TrayMenuItem, { type: 'submenu' }>).items[1] as Extract<TrayMenuItem, { type: 'submenu' }>;
     expect(db.items[2]).toMatchObject({ action: { kind: 'approve-plan', planId: 'p-2' } });
     expect(db.items[3]).toMatchObject({ action: { kind: 'cancel-plan', planId: 'p-2' } });
   });
@@ -90,13 +104,15 @@ describe('tray supervision section', () => {
         services: [serviceStatus({ state: 'recovering', attempts: 1, reason: 'restarting' })],
       },
     });
-    expect(labels(supervisionItems(status))[2]).toEqual({ Services: [{ '↻ api: recovering, attempt 1/5': ['restarting'] }] });
+    expect(labels(servicesItems(null, status, IDLE))[0]).toEqual({
+      Services: [{ '↻ api: recovering, attempt 1/5': ['restarting', 'Open logs'] }],
+    });
   });
 
   it(`lists at most ${TRAY_MAX_SERVICES} services, then "and N more…" opening the dashboard`, () => {
     const services = Array.from({ length: TRAY_MAX_SERVICES + 3 }, (_, i) => serviceStatus({ service: `svc-${i}` }));
     const status = supervisionStatus({ recovery: { running: true, parallelism: 2, active: [], queued: [], services } });
-    const submenu = supervisionItems(status)[2] as Extract<TrayMenuItem, { type: 'submenu' }>;
+    const submenu = servicesItems(null, status, IDLE)[0] as Extract<TrayMenuItem, { type: 'submenu' }>;
     expect(submenu.items).toHaveLength(TRAY_MAX_SERVICES + 1);
     expect(submenu.items.at(-1)).toEqual({ type: 'normal', label: 'and 3 more…', enabled: true, action: 'open-dashboard' });
   });

@@ -59,7 +59,12 @@ export class ComposeCliAdapter implements ComposePort {
       request.service,
     ];
     const started = performance.now();
-    const ran = await run(argv, { cwd: request.cwd, env: this.env, timeoutMs: request.timeoutMs });
+    const ran = await run(argv, {
+      cwd: request.cwd,
+      env: this.env,
+      timeoutMs: request.timeoutMs,
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
     return {
       argv,
       exitCode: ran.exitCode,
@@ -83,13 +88,23 @@ export class ComposeCliAdapter implements ComposePort {
   }
 }
 
-function run(argv: string[], options: { cwd?: string; env: Record<string, string | undefined>; timeoutMs: number }): Promise<Ran> {
+function run(
+  argv: string[],
+  options: { cwd?: string; env: Record<string, string | undefined>; timeoutMs: number; signal?: AbortSignal },
+): Promise<Ran> {
   const [file = '', ...args] = argv;
   return new Promise((resolve) => {
     execFile(
       file,
       args,
-      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 8 * 1024 * 1024, windowsHide: true },
+      {
+        cwd: options.cwd,
+        env: options.env,
+        timeout: options.timeoutMs,
+        maxBuffer: 8 * 1024 * 1024,
+        windowsHide: true,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
       (error, stdout, stderr) => {
         if (!error) return resolve({ exitCode: 0, timedOut: false, stdout, stderr });
         const failure = error as NodeJS.ErrnoException & { killed?: boolean; code?: number | string };

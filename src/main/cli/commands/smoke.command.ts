@@ -6,8 +6,11 @@ import type { SmokeOutcome } from '../../../shared/model/index.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { CliDeps } from '../cli-deps.ts';
 
-/** `stack-doctor smoke` exit codes: every check passed, a check failed or errored, the run could not start. */
-export const SmokeExitCode = { passed: 0, failed: 1, badArguments: 3 } as const;
+/**
+ * `stack-doctor smoke` exit codes: every check passed, a check failed or errored, the run could not start, Ctrl-C
+ * (the scoreboard of what ran is still printed, and the JUnit file written).
+ */
+export const SmokeExitCode = { passed: 0, failed: 1, badArguments: 3, interrupted: 130 } as const;
 
 export interface SmokeCommandOptions {
   workspace?: string;
@@ -26,14 +29,23 @@ const COLOURS: Record<SmokeOutcome, (text: string) => string> = { pass: pc.green
  * `stack-doctor smoke`: runs the workspace's `smoke:` suites and the built-in diagnosis suite, prints the
  * scoreboard (or its JSON) and writes JUnit XML when asked. Exit 0 only when every check passed, 1 when one
  * failed or errored, 3 for bad arguments, an invalid stack config, an unknown suite or a JUnit file that
- * cannot be written.
+ * cannot be written, 130 on Ctrl-C: checks in flight end as `error` (their requests aborted), the rest `skipped`.
  */
 export async function runSmokeCommand(deps: CliDeps, options: SmokeCommandOptions): Promise<number> {
   const workspace = resolve(deps.cwd, options.workspace ?? '.');
   const app = deps.openApp({ verbose: options.verbose ?? false, workspace: () => workspace });
+  const interrupt = new AbortController();
+  const interruption = deps.onInterrupt?.(() => {
+    deps.stderr.write('\nstack-doctor: interrupted, cancelling the smoke run…\n');
+    interrupt.abort();
+  });
   try {
     const { smoke } = await app.services();
-    const run = await smoke.run({ workspace, ...(options.suite !== undefined ? { suite: options.suite } : {}) });
+    const run = await smoke.run({
+      workspace,
+      signal: interrupt.signal,
+      ...(options.suite !== undefined ? { suite: options.suite } : {}),
+    });
     if (!run.ok) {
       deps.stderr.write(`stack-doctor: ${run.error.message}\n`);
       return SmokeExitCode.badArguments;
@@ -58,8 +70,14 @@ export async function runSmokeCommand(deps: CliDeps, options: SmokeCommandOption
         return SmokeExitCode.badArguments;
       }
     }
+    if (interrupt.signal.aborted) {
+      const ran = scoreboard.total - scoreboard.skipped;
+      deps.stderr.write(`stack-doctor: interrupted: ${ran} of ${scoreboard.total} check(s) ran (${scoreboard.passed} passed)\n`);
+      return SmokeExitCode.interrupted;
+    }
     return exitCode;
   } finally {
+    interruption?.dispose();
     await app.dispose();
   }
 }

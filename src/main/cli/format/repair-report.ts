@@ -1,4 +1,5 @@
-import type { RepairPlan, RepairProgress, RepairReport, RepairScoreboard } from '../../../shared/model/index.ts';
+import type { RepairPlan, RepairProgress, RepairReport, RepairScoreboard, SmokeScoreboard } from '../../../shared/model/index.ts';
+import { endVerdict } from '../../core/repair/repair-scoreboard.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -54,7 +55,9 @@ export function formatScoreboard(board: RepairScoreboard): string {
   const t = board.timing;
   const out = [
     '',
-    `Result: ${board.result.toUpperCase()}  ${board.before.verdict} → ${board.after.verdict}`,
+    `Result: ${board.result.toUpperCase()}  ${board.before.verdict} → ${board.after.verdict}${
+      endVerdict(board) === board.after.verdict ? '' : ` (${endVerdict(board)}: a smoke check failed)`
+    }`,
     `Steps: ${board.steps.succeeded} succeeded, ${board.steps.failed} failed, ${board.steps.skipped} skipped`,
     `Closed (${board.closed.length}):`,
     ...board.closed.map((f) => `  ✔ ${f.id} ${f.subject}`),
@@ -63,6 +66,7 @@ export function formatScoreboard(board: RepairScoreboard): string {
     ...(board.appeared.length > 0
       ? [`New (${board.appeared.length}):`, ...board.appeared.map((f) => `  ! ${f.id} ${f.subject}: ${f.summary}`)]
       : []),
+    ...smokeLines(board.smoke),
     `Time: ${Math.round(t.totalMs)} ms (engine ${Math.round(t.engineMs)}, diagnosis ${Math.round(t.diagnosisMs)}, smoke ${Math.round(t.smokeMs)}, tool ${Math.round(t.toolMs)})`,
   ];
   return `${out.join('\n')}\n`;
@@ -72,4 +76,12 @@ export function formatScoreboard(board: RepairScoreboard): string {
 export function formatReportFiles(report: RepairReport, files: { json: string; markdown: string } | null, error?: string): string {
   if (!files) return `Report ${report.id} could not be written: ${error ?? 'unknown error'}\n`;
   return `Report: ${files.markdown}\n        ${files.json}\n`;
+}
+
+/** The verification suites: counts, then every check that did not pass with its reason. */
+function smokeLines(smoke: SmokeScoreboard | null): string[] {
+  if (!smoke) return ['Smoke: no suite declared'];
+  const head = `Smoke: ${smoke.passed}/${smoke.total} passed, ${smoke.failed} failed, ${smoke.errors} errors, ${smoke.skipped} skipped${smoke.cancelled ? ' (cancelled)' : ''}`;
+  const bad = smoke.results.filter((r) => r.result === 'fail' || r.result === 'error');
+  return [head, ...bad.map((r) => `  ✘ ${r.suite} / ${r.check}: ${r.result}${r.reason ? `: ${r.reason}` : ''}`)];
 }

@@ -20,6 +20,8 @@ export interface ComposeUpRequest {
   cwd: string;
   /** Kill the CLI after this long, ms. */
   timeoutMs: number;
+  /** Kills the CLI (SIGTERM) when it aborts: the user cancelled the repair. */
+  signal?: AbortSignal;
 }
 
 /** How the CLI ended. Output is kept for the report (the caller redacts it). */

@@ -1,6 +1,6 @@
 import type { ContainerInfo, RepairStep } from '../../../shared/model/index.ts';
 import { lookupInContainer } from '../checks/container-lookup.ts';
-import { engineFailure, failed, type StepContext, type StepResult } from './step-context.ts';
+import { cancelled, engineFailure, failed, type StepContext, type StepResult } from './step-context.ts';
 import { waitUp } from './wait-container.ts';
 
 type Action<K extends RepairStep['action']['kind']> = Extract<RepairStep['action'], { kind: K }>;
@@ -81,6 +81,7 @@ async function verifyAlias(context: StepContext, info: ContainerInfo, alias: str
       if (lookup.resolves === true) return { ok: true, detail: `on ${network}; "${alias}" resolves inside ${info.name} (${lookup.note})` };
       if (lookup.failure?.code === 'NO_LOOKUP_TOOL')
         return { ok: true, detail: `on ${network}; ${info.name} has no lookup tool, so "${alias}" was not looked up inside it` };
+      if (context.cancelled) return cancelled(`${info.name} was connected to ${network}`);
       if (clock.now() - started + pollMs >= lookupTimeoutMs)
         return failed(
           'ALIAS_UNRESOLVED',
@@ -101,8 +102,10 @@ export async function createService(context: StepContext, action: Action<'create
       ...(workingDir ? { workingDir } : {}),
       cwd,
       timeoutMs: context.timings.composeTimeoutMs,
+      ...(context.signal ? { signal: context.signal } : {}),
     }),
   );
+  if (context.cancelled) return cancelled(`compose up ${service} was stopped (${run.output || 'no output'})`);
   if (run.timedOut) return failed('TIMEOUT', `compose did not finish within ${context.timings.composeTimeoutMs} ms: ${run.output}`);
   if (run.exitCode !== 0) return failed('COMPOSE_FAILED', `compose exited with ${run.exitCode}: ${run.output}`);
   let containers: ContainerInfo[];

@@ -93,7 +93,7 @@ export async function executeRepair(deps: RepairDeps, { plan, emit, signal }: Ex
 
   emit({ type: 'started', repairId, planId: plan.id, steps: plan.steps.length });
   note(`running ${plan.steps.length} step(s)`);
-  const context = new StepContext(deps, { ...DEFAULT_STEP_TIMINGS, ...deps.timings });
+  const context = new StepContext(deps, { ...DEFAULT_STEP_TIMINGS, ...deps.timings }, signal);
   const outcomes = await runSteps({
     plan,
     repairId,
@@ -119,10 +119,11 @@ export async function executeRepair(deps: RepairDeps, { plan, emit, signal }: Ex
     : before;
   let smoke: SmokeScoreboard | null = null;
   let smokeMs = 0;
-  if (changed && deps.smoke) {
-    emit({ type: 'verifying', repairId, by: 'smoke' });
+  // A cancelled run is not verified by the suites: the user asked to stop, and the diagnosis already says where it is.
+  if (changed && deps.smoke && !cancelled) {
     const t = clock.now();
-    smoke = await deps.smoke.verify(plan.workspace).catch((error: unknown) => {
+    const onStart = (): void => emit({ type: 'verifying', repairId, by: 'smoke' });
+    smoke = await deps.smoke.verify(plan.workspace, { onStart, ...(signal ? { signal } : {}) }).catch((error: unknown) => {
       note(`smoke verification could not run: ${errorMessage(error)}`);
       return null;
     });

@@ -30,9 +30,10 @@ export interface ScoreboardInput {
 }
 
 /**
- * Before against after. `worse`: a worse verdict, a new error finding or a failing smoke suite; `repaired`: the
- * after-diagnosis is healthy or every finding is gone; `improved`: some findings closed (or a better verdict);
- * `unchanged` otherwise.
+ * Before against after. `worse`: a worse verdict or a new error finding; `repaired`: the after-diagnosis is healthy
+ * or every finding is gone, and no smoke check failed; `improved`: some findings closed (or a better verdict);
+ * `unchanged` otherwise. A failing smoke check never makes a run `worse` by itself (the suites did not run before
+ * the repair, so there is nothing to compare with), but it keeps it from being `repaired`.
  */
 export function buildScoreboard({ before, after, outcomes, smoke, timing }: ScoreboardInput): RepairScoreboard {
   const afterKeys = new Set(after.findings.map(findingKey));
@@ -64,9 +65,22 @@ function resultOf(
   appeared: FindingRef[],
   smoke: SmokeScoreboard | null,
 ): RepairScoreboard['result'] {
-  const smokeFailed = smoke !== null && smoke.failed + smoke.errors > 0;
-  if (RANK[after.verdict] > RANK[before.verdict] || appeared.some((f) => f.severity === 'error') || smokeFailed) return 'worse';
-  if (after.verdict === 'healthy' || after.findings.length === 0) return 'repaired';
+  if (RANK[after.verdict] > RANK[before.verdict] || appeared.some((f) => f.severity === 'error')) return 'worse';
+  if (!smokeFailed(smoke) && (after.verdict === 'healthy' || after.findings.length === 0)) return 'repaired';
   if (closed.length > 0 || RANK[after.verdict] < RANK[before.verdict]) return 'improved';
   return 'unchanged';
+}
+
+/** A smoke check failed or errored, or the verification run was cancelled before every check ran. */
+export function smokeFailed(smoke: SmokeScoreboard | null): boolean {
+  return smoke !== null && (smoke.failed + smoke.errors > 0 || smoke.cancelled);
+}
+
+/**
+ * The stack's verdict at the end of a repair, as faces report it (the CLI's exit code, the tray's notification): the
+ * after-diagnosis's verdict, except that a failing smoke check makes a `healthy` stack `degraded` (the journeys the
+ * suites declare do not work, whatever the probes say). Never better than the diagnosis.
+ */
+export function endVerdict(board: Pick<RepairScoreboard, 'after' | 'smoke'>): Verdict {
+  return board.after.verdict === 'healthy' && smokeFailed(board.smoke) ? 'degraded' : board.after.verdict;
 }

@@ -1,4 +1,5 @@
-import type { FindingRef, RepairReport, RepairStep, StepOutcome } from '../../../shared/model/index.ts';
+import type { FindingRef, RepairReport, RepairStep, SmokeScoreboard, StepOutcome } from '../../../shared/model/index.ts';
+import { endVerdict } from './repair-scoreboard.ts';
 
 /** The report as Markdown, for people: what was planned, what ran, before and after. Pass it a redacted report. */
 export function reportMarkdown(report: RepairReport): string {
@@ -40,14 +41,14 @@ export function reportMarkdown(report: RepairReport): string {
       `| before | ${scoreboard.before.verdict} | ${scoreboard.before.findings.length} |`,
       `| after | ${scoreboard.after.verdict} | ${scoreboard.after.findings.length} |`,
       '',
+      `Verdict at the end: **${endVerdict(scoreboard)}**${endVerdict(scoreboard) !== scoreboard.after.verdict ? ' (a smoke check failed)' : ''}.`,
+      '',
       ...refList('Closed', scoreboard.closed),
       ...refList('Remaining', scoreboard.remaining),
       ...refList('Appeared', scoreboard.appeared),
       `Steps: ${scoreboard.steps.succeeded} succeeded, ${scoreboard.steps.failed} failed, ${scoreboard.steps.skipped} skipped.`,
-      scoreboard.smoke
-        ? `Smoke: ${scoreboard.smoke.passed}/${scoreboard.smoke.total} passed, ${scoreboard.smoke.failed} failed, ${scoreboard.smoke.errors} errors.`
-        : 'Smoke: no suite declared.',
       '',
+      ...smokeSection(scoreboard.smoke),
       `Time: ${t.totalMs} ms in all; engine ${t.engineMs} ms, diagnoses ${t.diagnosisMs} ms, smoke ${t.smokeMs} ms, Stack Doctor itself ${t.toolMs} ms.`,
       '',
     );
@@ -78,4 +79,25 @@ function stepSection(step: RepairStep, outcome: StepOutcome | undefined): string
 function refList(title: string, refs: readonly FindingRef[]): string[] {
   if (refs.length === 0) return [`${title}: none.`, ''];
   return [`${title}:`, '', ...refs.map((f) => `- ${f.id} ${f.subject}: ${f.summary}`), ''];
+}
+
+/** The verification suites: counts, then one row per check (every row, so a passing journey shows as proof too). */
+function smokeSection(smoke: SmokeScoreboard | null): string[] {
+  if (!smoke) return ['Smoke: no suite declared (the fresh diagnosis alone verified).', ''];
+  const lines = [
+    `Smoke: ${smoke.passed}/${smoke.total} passed, ${smoke.failed} failed, ${smoke.errors} errors, ${smoke.skipped} skipped${smoke.cancelled ? ' (cancelled)' : ''}.`,
+    '',
+  ];
+  if (smoke.results.length === 0) return lines;
+  lines.push('| suite | check | result | time | reason |', '|---|---|---|---|---|');
+  for (const r of smoke.results) {
+    lines.push(`| ${cell(r.suite)} | ${cell(r.check)} | ${r.result} | ${Math.round(r.durationMs)} ms | ${cell(r.reason ?? '')} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+/** A table cell: no pipe or line break may end it early. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -56,7 +56,13 @@ export class StepContext {
   constructor(
     readonly ports: StepPorts,
     readonly timings: StepTimings,
+    /** The run's cancellation: waits (a container coming up, a lookup, the compose CLI) stop early on it. */
+    readonly signal?: AbortSignal,
   ) {}
+
+  get cancelled(): boolean {
+    return this.signal?.aborted === true;
+  }
 
   /** Runs `call` and counts its time as the engine's (or compose's, or the settings store's). */
   async engine<T>(call: () => Promise<T> | T): Promise<T> {
@@ -74,6 +80,11 @@ export class StepContext {
     this.engineMs = 0;
     return spent;
   }
+}
+
+/** A step whose wait the user cut short: what was done stays done (a started container is not stopped again). */
+export function cancelled(what: string): StepResult {
+  return failed('CANCELLED', `${what}; the repair was cancelled before it was verified`);
 }
 
 export function failed(code: string, detail: string): StepResult {

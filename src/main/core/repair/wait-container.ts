@@ -1,5 +1,5 @@
 import type { ContainerInfo } from '../../../shared/model/index.ts';
-import { engineFailure, failed, type StepContext, type StepResult } from './step-context.ts';
+import { cancelled, engineFailure, failed, type StepContext, type StepResult } from './step-context.ts';
 
 /**
  * Waits until the container runs and, with a HEALTHCHECK, reports healthy; without one, until it still runs
@@ -20,6 +20,7 @@ export async function waitUp(context: StepContext, containerId: string): Promise
       }
       const verdict = judge(last, clock.now() - started >= settleMs);
       if (verdict) return verdict;
+      if (context.cancelled) return cancelled(`${last.name} was started and is ${describe(last)}`);
       if (clock.now() - started >= healthTimeoutMs) {
         return failed('TIMEOUT', `${last.name} is ${describe(last)} after ${healthTimeoutMs} ms`);
       }

@@ -52,6 +52,9 @@ export async function repairHarness(options: HarnessOptions = {}): Promise<Repai
   const root = await mkdtemp(join(tmpdir(), 'sd-repair-'));
   const engine = DockerEngineAdapter.fromEnvironment();
   const settings = createFileSettings({ logger: silentLogger, cwd: join(root, 'config') });
+  // The engine is shared with other test runs: past the 1.5 s default a slow ping reads as DOCKER_UNREACHABLE (as the
+  // CLI tests' own settings file does, give the probes room; a probe that answers costs the same).
+  settings.update({ probeTimeoutMs: 15_000 });
   const doctor = createDiagnosisService({
     engine,
     net: new NetworkProbeAdapter(),

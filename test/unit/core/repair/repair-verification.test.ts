@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BreakerResetPort } from '../../../../src/main/core/ports/repair-breaker.port.ts';
 import type { SmokeScoreboard } from '../../../../src/shared/model/index.ts';
 import { runningContainer } from '../../support/container-info.ts';
+import { endVerdict } from '../../../../src/main/core/repair/repair-scoreboard.ts';
 import { harness } from './support/harness.ts';
 
 const exitedApi = () =>
@@ -50,12 +51,13 @@ describe('repair verification: breaker, smoke suite, log excerpt', () => {
     expect(run.report.outcomes[1]).toMatchObject({ status: 'succeeded', detail: 'breaker for http://localhost:8006 closed' });
   });
 
-  it('runs the smoke suite after the diagnosis when the workspace has one; a failing check makes the result worse', async () => {
+  it('runs the smoke suite after the diagnosis when the workspace has one; a failing check keeps it from "repaired" and makes the end verdict degraded', async () => {
     const calls: string[] = [];
     const h = harness([{ name: 'api', containerId: 'id-api' }], {
       smoke: {
-        verify: async (workspace) => {
+        verify: async (workspace, options) => {
           calls.push(workspace);
+          options?.onStart?.();
           return smokeBoard(1);
         },
       },
@@ -65,8 +67,34 @@ describe('repair verification: breaker, smoke suite, log excerpt', () => {
     if (run.status !== 'ran') throw new Error('busy');
     expect(calls).toEqual(['/ws']);
     expect(h.events.filter((e) => e.type === 'verifying').map((e) => (e.type === 'verifying' ? e.by : ''))).toEqual(['diagnosis', 'smoke']);
-    expect(run.report.scoreboard).toMatchObject({ result: 'worse', smoke: { failed: 1 } });
+    expect(run.report.scoreboard).toMatchObject({ result: 'improved', after: { verdict: 'healthy' }, smoke: { failed: 1 } });
+    expect(endVerdict(run.report.scoreboard!)).toBe('degraded');
     expect(h.reports.written[0]?.markdown).toContain('Smoke: 1/2 passed, 1 failed');
+    expect(h.reports.written[0]?.markdown).toContain('Verdict at the end: **degraded** (a smoke check failed)');
+  });
+
+  it('a passing suite lets the run be "repaired"; a workspace without a suite emits no smoke progress and has no scoreboard', async () => {
+    const passing = harness([{ name: 'api', containerId: 'id-api' }], {
+      smoke: {
+        verify: async (_workspace, options) => {
+          options?.onStart?.();
+          return smokeBoard(0);
+        },
+      },
+    });
+    passing.engine.add(exitedApi());
+    const ran = await passing.drive(passing.service.execute(await passing.service.preview('/ws')));
+    if (ran.status !== 'ran') throw new Error('busy');
+    expect(ran.report.scoreboard).toMatchObject({ result: 'repaired', smoke: { passed: 2, failed: 0 } });
+    expect(endVerdict(ran.report.scoreboard!)).toBe('healthy');
+
+    const none = harness([{ name: 'api', containerId: 'id-api' }], { smoke: { verify: async () => null } });
+    none.engine.add(exitedApi());
+    const plain = await none.drive(none.service.execute(await none.service.preview('/ws')));
+    if (plain.status !== 'ran') throw new Error('busy');
+    expect(none.events.filter((e) => e.type === 'verifying').map((e) => (e.type === 'verifying' ? e.by : ''))).toEqual(['diagnosis']);
+    expect(plain.report.scoreboard?.smoke).toBeNull();
+    expect(none.reports.written[0]?.markdown).toContain('Smoke: no suite declared');
   });
 
   it('puts the log lines of every correlation id of the run in the report, redacted', async () => {

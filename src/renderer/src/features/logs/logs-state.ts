@@ -34,3 +34,19 @@ export function appendLive(shown: readonly LogEntry[], live: readonly LogEntry[]
   if (fresh.length === 0) return shown as LogEntry[];
   return [...shown, ...fresh].slice(-max);
 }
+
+/**
+ * `#logs/service=NAME` (the tray's "Open logs" of a service) → the form filtered on that service; null for any other
+ * hash. The name is URI-encoded by the tray.
+ */
+export function logFilterFromHash(hash: string): LogFilterForm | null {
+  const match = /^#logs(?:\/service=(.*))?$/.exec(hash);
+  if (!match) return null;
+  let service = '';
+  try {
+    service = decodeURIComponent(match[1] ?? '');
+  } catch {
+    // A malformed escape: show the unfiltered log rather than nothing.
+  }
+  return { ...emptyLogFilter, service };
+}

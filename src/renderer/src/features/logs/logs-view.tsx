@@ -3,15 +3,16 @@ import type { ContractError } from '../../../../shared/contract/index.ts';
 import { logLevelSchema, type LogEntry } from '../../../../shared/model/index.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ErrorBanner } from '../../ui/error-banner.tsx';
-import { appendLive, emptyLogFilter, toLogFilter, type LogFilterForm } from './logs-state.ts';
+import { appendLive, emptyLogFilter, logFilterFromHash, toLogFilter, type LogFilterForm } from './logs-state.ts';
 
 const LEVEL_CLASS: Record<string, string> = { warn: 'warn', error: 'bad', fatal: 'bad' };
 
 /** The Logs view: the structured log filtered by correlation id, service and level, following live entries. */
 export function LogsView() {
   const api = useApi();
-  const [form, setForm] = useState<LogFilterForm>(emptyLogFilter);
-  const [applied, setApplied] = useState<LogFilterForm>(emptyLogFilter);
+  // Opened by the tray's "Open logs" of a service: `#logs/service=NAME` filters on it.
+  const [form, setForm] = useState<LogFilterForm>(() => logFilterFromHash(window.location.hash) ?? emptyLogFilter);
+  const [applied, setApplied] = useState<LogFilterForm>(() => logFilterFromHash(window.location.hash) ?? emptyLogFilter);
   const [entries, setEntries] = useState<LogEntry[]>([]);
   const [error, setError] = useState<ContractError | null>(null);
   const filterRef = useRef(toLogFilter(applied));
@@ -32,6 +33,18 @@ export function LogsView() {
       subscription.dispose();
     };
   }, [api, applied]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const fromHash = logFilterFromHash(window.location.hash);
+      if (!fromHash) return;
+      setForm(fromHash);
+      setEntries([]);
+      setApplied(fromHash);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const field = (name: keyof LogFilterForm) => (event: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [name]: event.target.value }));
