@@ -153,12 +153,15 @@ async function main(): Promise<number> {
     const built = buildScaleStack(docker, image, SIZES, { fixture, signal: stop.signal });
     building = built;
     const stack = await built;
+    // Interrupted while building: the cleanup runs and exits; measure nothing.
+    if (stop.signal.aborted) return await new Promise<number>(() => undefined);
     counter = await execCounter(docker, `${RUN_LABEL}=${fixture.runId}`);
     console.log(`built in ${stack.buildSeconds.toFixed(1)} s (network ${stack.network})`);
     const cases = [1, 2, 3].map((k) => stack.projects.slice(0, k));
     const byN = new Map<number, Round[]>();
     for (let round = 0; round < ROUNDS; round++) {
       for (const projects of cases) {
+        if (stop.signal.aborted) return await new Promise<number>(() => undefined);
         const n = projects.reduce((sum, p) => sum + p.services.length, 0);
         const result = await measure(workspace, projects, counter);
         console.log(
