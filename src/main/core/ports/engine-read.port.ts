@@ -46,9 +46,9 @@ export interface EngineReadPort {
   readonly endpoint: EngineEndpoint;
   version(timeoutMs: number): Promise<EngineVersion>;
   /**
-   * Every container (running or not), inspected and mapped to ContainerInfo. `timeoutMs` bounds the list call
-   * and each inspect; the whole listing gets more the more containers it inspects (the Docker adapter: +25 ms
-   * per container), so a busy engine with hundreds of containers is not reported unreachable.
+   * Every container (running or not), inspected and mapped to ContainerInfo. `timeoutMs` bounds the list call;
+   * the whole listing gets more the more containers it inspects (the Docker adapter: +25 ms per container), so a
+   * busy engine with hundreds of containers is not reported unreachable.
    */
   listContainers(timeoutMs: number): Promise<ContainerInfo[]>;
   listNetworks(timeoutMs: number): Promise<NetworkInfo[]>;
