@@ -14,8 +14,8 @@
  * Run: npx tsx bench/scale.bench.ts
  * env: BENCH_ROUNDS=3, BENCH_SIZES=50,50,100, BENCH_TIMEOUT_MS (passed as --timeout; default: the CLI's 1500), BENCH_SCALE_IMAGE=busybox (busybox only, no getent: one exec per name), BENCH_KEEP=1
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,7 @@ import Docker from 'dockerode';
 import type { Diagnosis } from '../src/shared/model/index.ts';
 import { TEST_IMAGE, ensureTestImage } from '../test/integration/support/busybox-image.ts';
 import { RUN_LABEL } from '../test/integration/support/docker-cleanup.ts';
+import { createDockerFixtureCore, type DockerFixture } from '../test/integration/support/docker-fixture-core.ts';
 import { ensureGetentImage } from '../test/integration/core/checks/support/getent-image.ts';
 import { execCounter, type ExecWindow } from './support/exec-counter.ts';
 import { buildScaleStack, type ScaleProject } from './support/scale-stack.ts';
@@ -44,6 +45,8 @@ interface Round {
   consumers: number;
   /** Services and findings, for a setup error. */
   summary: string;
+  /** When each phase and check ended, ms into the diagnosis (from the CLI's log). */
+  timings: string;
 }
 
 /** One whole `check --json` process: when its JSON was printed, when it ended, and the JSON. */
@@ -61,7 +64,11 @@ function runCheck(workspace: string, projects: readonly ScaleProject[]): Promise
   ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Settings and log of the bench's own: the log's last "diagnosis finished" line says where the time went.
+    const env = { ...process.env, STACK_DOCTOR_CONFIG_DIR: join(workspace, '.config'), STACK_DOCTOR_LOG_DIR: join(workspace, '.logs') };
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+    running.add(child);
+    child.on('close', () => running.delete(child));
     let json = '';
     let printedMs = 0;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -87,7 +94,47 @@ async function measure(
     probes.some((probe) => probe.target === p.missing && probe.ok === false && probe.detail?.['tool']),
   ).length;
   const summary = `${diagnosis.services.length} services, findings ${diagnosis.findings.map((f) => f.id).join(', ')}`;
-  return { durationMs: diagnosis.durationMs, printedMs, exitMs, execs, missingFound, consumers: probes.length, summary };
+  const timings = await lastTimings(join(workspace, '.logs', 'stack-doctor.log'));
+  return { durationMs: diagnosis.durationMs, printedMs, exitMs, execs, missingFound, consumers: probes.length, summary, timings };
+}
+
+/** The phase timings (ms since the diagnosis started) of the log's last finished diagnosis, as one line. */
+async function lastTimings(log: string): Promise<string> {
+  const lines = (await readFile(log, 'utf8').catch(() => '')).split('\n').filter((line) => line.includes('"diagnosis finished"'));
+  const last = lines.at(-1);
+  if (!last) return '';
+  const timings = (JSON.parse(last) as { timings?: Record<string, number> }).timings ?? {};
+  return Object.entries(timings)
+    .map(([phase, ms]) => `${phase} ${ms}`)
+    .join(', ');
+}
+
+/** The `check` processes running now, ended on an interruption. */
+const running = new Set<ChildProcess>();
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP: stop creating containers, end the running `check`, wait for the creates in
+ * flight, remove everything carrying the fixture's label, then exit 130. A wedged or interrupted run must not
+ * leave 200 containers on a shared engine.
+ */
+function cleanUpOnInterrupt(fixture: DockerFixture, stop: AbortController, building: () => Promise<unknown>): () => void {
+  let cleaning = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cleaning) return;
+    cleaning = true;
+    console.error(`\n${signal}: removing the bench's containers and network (label ${RUN_LABEL}=${fixture.runId})…`);
+    stop.abort();
+    for (const child of running) child.kill('SIGTERM');
+    void building()
+      .catch(() => undefined)
+      .then(() => fixture.dispose())
+      .finally(() => process.exit(130));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  return () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
 }
 
 async function main(): Promise<number> {
@@ -96,17 +143,30 @@ async function main(): Promise<number> {
   await ensureTestImage(docker);
   const image = busyboxOnly ? TEST_IMAGE : await ensureGetentImage(docker);
   const workspace = await mkdtemp(join(tmpdir(), 'stack-doctor-scale-'));
-  console.log(`Building ${SIZES.reduce((a, b) => a + b, 0)} containers of ${image} on one network…`);
-  const stack = await buildScaleStack(docker, image, SIZES);
-  const counter = await execCounter(docker, `${RUN_LABEL}=${stack.fixture.runId}`);
+  const fixture = createDockerFixtureCore(docker);
+  const stop = new AbortController();
+  let building: Promise<unknown> = Promise.resolve();
+  const removeHandlers = cleanUpOnInterrupt(fixture, stop, () => building);
+  console.log(`Building ${SIZES.reduce((a, b) => a + b, 0)} containers of ${image} on one network (4 at once)…`);
+  let counter: Awaited<ReturnType<typeof execCounter>> | undefined;
   try {
+    const built = buildScaleStack(docker, image, SIZES, { fixture, signal: stop.signal });
+    building = built;
+    const stack = await built;
+    // Interrupted while building: the cleanup runs and exits; measure nothing.
+    if (stop.signal.aborted) return await new Promise<number>(() => undefined);
+    counter = await execCounter(docker, `${RUN_LABEL}=${fixture.runId}`);
     console.log(`built in ${stack.buildSeconds.toFixed(1)} s (network ${stack.network})`);
     const cases = [1, 2, 3].map((k) => stack.projects.slice(0, k));
     const byN = new Map<number, Round[]>();
     for (let round = 0; round < ROUNDS; round++) {
       for (const projects of cases) {
+        if (stop.signal.aborted) return await new Promise<number>(() => undefined);
         const n = projects.reduce((sum, p) => sum + p.services.length, 0);
         const result = await measure(workspace, projects, counter);
+        console.log(
+          `round ${round + 1}, N=${n}: durationMs ${result.durationMs.toFixed(0)}, printed ${result.printedMs.toFixed(0)} ms, ended ${result.exitMs.toFixed(0)} ms, ${result.execs.created} execs\n  ended at (ms): ${result.timings}`,
+        );
         if (result.consumers !== n) throw new SetupError(`N=${n}: ${result.consumers} dns-container probes, want ${n} (${result.summary})`);
         byN.set(n, [...(byN.get(n) ?? []), result]);
       }
@@ -137,8 +197,9 @@ async function main(): Promise<number> {
     );
     return diagnosis < TARGET_DIAGNOSIS_MS && whole < TARGET_PROCESS_MS && found ? 0 : 1;
   } finally {
-    counter.dispose();
-    if (process.env['BENCH_KEEP'] !== '1') await stack.fixture.dispose();
+    counter?.dispose();
+    if (process.env['BENCH_KEEP'] !== '1') await fixture.dispose();
+    removeHandlers();
     await rm(workspace, { recursive: true, force: true });
   }
 }

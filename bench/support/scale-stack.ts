@@ -20,19 +20,29 @@ export interface ScaleStack {
   buildSeconds: number;
 }
 
-/** Containers created and started at once: vfs copies the image per container, the engine serialises much of it. */
-const CREATE_CONCURRENCY = 8;
+/**
+ * Containers created and started at once: vfs copies the image per container, the engine serialises much of it,
+ * and the engine is shared with other test runs (6 suites at once and 8 creates each wedged it once).
+ */
+const CREATE_CONCURRENCY = 4;
 
 /**
  * Creates `sizes.reduce(+)` running containers of `image` on ONE user-defined network, split into compose
  * projects of the given sizes (so N = 50, 100, 200 are diagnosed as 1, 2, 3 projects of the same
  * containers). In each project service i calls service i+1 by alias (`NEXT_URL=http://s002:8080/`) and the
  * last one calls an alias nothing answers to. Everything carries the fixture's label; `fixture.dispose()`
- * removes it all.
+ * removes it all. `options.fixture` lets the caller hold the fixture before the build ends (to clean up on an
+ * interruption); `options.signal` stops creating containers once it aborts.
  */
-export async function buildScaleStack(docker: Docker, image: string, sizes: readonly number[]): Promise<ScaleStack> {
+export async function buildScaleStack(
+  docker: Docker,
+  image: string,
+  sizes: readonly number[],
+  options: { fixture?: DockerFixture; signal?: AbortSignal } = {},
+): Promise<ScaleStack> {
   const started = Date.now();
-  const fixture = createDockerFixtureCore(docker);
+  const fixture = options.fixture ?? createDockerFixtureCore(docker);
+  const { signal } = options;
   const network = (await fixture.network('scale')).name;
   const projects: ScaleProject[] = [];
   let next = 1;
@@ -45,8 +55,10 @@ export async function buildScaleStack(docker: Docker, image: string, sizes: read
   await Promise.all(
     projects.flatMap((project) =>
       project.services.map((service, i) =>
-        limit(() =>
-          fixture.container({
+        limit(async () => {
+          // Interrupted: what is queued is not created, so the caller's cleanup finds everything there is.
+          if (signal?.aborted) return;
+          await fixture.container({
             name: `${project.name}-${service}`,
             exactName: true,
             image,
@@ -58,8 +70,8 @@ export async function buildScaleStack(docker: Docker, image: string, sizes: read
               'com.docker.compose.service': service,
               'com.docker.compose.container-number': '1',
             },
-          }),
-        ),
+          });
+        }),
       ),
     ),
   );

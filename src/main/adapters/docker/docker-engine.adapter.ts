@@ -3,9 +3,8 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { homedir } from 'node:os';
 import type { Readable } from 'node:stream';
-import { inspect as nodeInspect } from 'node:util';
+import { inspect } from 'node:util';
 import type Docker from 'dockerode';
-import pLimit from 'p-limit';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { ContainerInfo } from '../../../shared/model/index.ts';
@@ -29,22 +28,25 @@ import type {
 import { EngineError } from '../../core/ports/index.ts';
 import { systemClock } from '../clock/system-clock.ts';
 import { runExec } from './container-exec.ts';
-import { toContainerInfo } from './container-info.mapper.ts';
+import { DEFAULT_LISTING, inspectInfo, listInspectedContainers, networkFacts, type ListingOptions } from './container-listing.ts';
 import { loadDockerode } from './load-dockerode.ts';
 import { productLabels } from './product-labels.ts';
-import type { ContainerInspectJson, NetworkFacts } from './container-info.mapper.ts';
 import { DockerEngineControl } from './docker-engine-control.ts';
 import { EngineConnection } from './engine-connection.ts';
 import { subscribeToEngineEvents } from './engine-event-stream.ts';
 import type { EngineEventStreamOptions } from './engine-event-stream.ts';
 import { resolveEngineEndpoint } from './engine-endpoint.ts';
 import type { ResolvedEngineEndpoint } from './engine-endpoint.ts';
-import { toEngineError } from './engine-error.mapper.ts';
 
 /** Options for DockerEngineAdapter. */
 export interface DockerEngineAdapterOptions {
   /** Containers inspected at once by listContainers. Default 8. */
   inspectConcurrency?: number;
+  /**
+   * Budget listContainers adds per container it inspects, ms, on top of the per-call timeout. Default 25
+   * (see listingBudgetMs).
+   */
+  inspectAllowanceMs?: number;
   /** Waits between event-stream reconnections. Default the system clock. */
   clock?: Clock;
   /** Reconnection backoff and connect timeout of event subscriptions. Defaults: see EngineEventStreamOptions. */
@@ -64,7 +66,7 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
   readonly endpoint: EngineEndpoint;
   private readonly connection: EngineConnection;
   private readonly control: DockerEngineControl;
-  private readonly inspectConcurrency: number;
+  private readonly listing: ListingOptions;
   private readonly clock: Clock;
   private readonly eventOptions: EngineEventStreamOptions;
   private readonly subscriptions = new Set<Disposable>();
@@ -87,7 +89,10 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
         : new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${shown}: ${redactUrl(reason)}`);
     this.connection = new EngineConnection(this.endpoint, docker, unusable, agent);
     this.control = new DockerEngineControl(this.connection);
-    this.inspectConcurrency = options.inspectConcurrency ?? 8;
+    this.listing = {
+      concurrency: options.inspectConcurrency ?? DEFAULT_LISTING.concurrency,
+      perContainerMs: options.inspectAllowanceMs ?? DEFAULT_LISTING.perContainerMs,
+    };
     this.clock = options.clock ?? systemClock;
     this.eventOptions = options.events ?? {};
   }
@@ -126,33 +131,14 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
   }
 
   listContainers(timeoutMs: number): Promise<ContainerInfo[]> {
-    return this.connection.call('list containers', timeoutMs, async (signal) => {
-      const [summaries, facts] = await Promise.all([
-        this.connection.client().listContainers({ all: true, abortSignal: signal }),
-        this.networkFacts(signal),
-      ]);
-      const limit = pLimit(Math.max(1, this.inspectConcurrency));
-      const inspected = await Promise.all(
-        summaries.map((summary) =>
-          limit(async () => {
-            try {
-              return await this.inspectInfo(summary.Id, summary.Status, facts, signal);
-            } catch (error) {
-              // Removed between list and inspect: it is simply no longer part of the picture.
-              if (toEngineError(error, this.endpoint.endpoint, 'inspect').code === 'NOT_FOUND') return null;
-              throw error;
-            }
-          }),
-        ),
-      );
-      return inspected.filter((c): c is ContainerInfo => c !== null);
-    });
+    return listInspectedContainers(this.connection, timeoutMs, this.listing);
   }
 
   inspectContainer(idOrName: string, timeoutMs: number): Promise<ContainerInfo> {
-    return this.connection.call(`inspect container ${idOrName.slice(0, 64)}`, timeoutMs, async (signal) =>
-      this.inspectInfo(idOrName, undefined, await this.networkFacts(signal), signal),
-    );
+    return this.connection.call(`inspect container ${idOrName.slice(0, 64)}`, timeoutMs, async (signal) => {
+      const docker = this.connection.client();
+      return inspectInfo(docker, idOrName, undefined, await networkFacts(docker, signal), signal);
+    });
   }
 
   exec(containerId: string, argv: string[], timeoutMs: number): Promise<ExecResult> {
@@ -211,21 +197,6 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
     this.connection.dispose();
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.dispose()));
   }
-
-  private async networkFacts(signal: AbortSignal): Promise<Map<string, NetworkFacts>> {
-    const networks = await this.connection.client().listNetworks({ abortSignal: signal });
-    return new Map(networks.map((n) => [n.Name, { labels: { ...(n.Labels ?? {}) } }]));
-  }
-
-  private async inspectInfo(
-    id: string,
-    listStatus: string | undefined,
-    facts: ReadonlyMap<string, NetworkFacts>,
-    signal: AbortSignal,
-  ): Promise<ContainerInfo> {
-    const inspect = (await this.connection.client().getContainer(id).inspect({ abortSignal: signal })) as unknown as ContainerInspectJson;
-    return toContainerInfo(inspect, listStatus, facts);
-  }
 }
 
 /**
@@ -235,11 +206,17 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
 function keepAliveAgent(endpoint: ResolvedEngineEndpoint): HttpAgent | undefined {
   if (endpoint.invalid !== undefined || endpoint.modemOptions.protocol === 'ssh') return undefined;
   const agent = endpoint.modemOptions.protocol === 'https' ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  // docker-modem logs every request's options with util.inspect(showHidden, depth: null) even when its debug log
-  // is off; walking the agent and its sockets cost ~100 ms CPU per `check` (node --cpu-prof). A one-word inspection
-  // keeps that log line cheap.
-  Object.defineProperty(agent, nodeInspect.custom, { value: () => '[keep-alive Agent]' });
-  return agent;
+  return Object.assign(agent, { [inspect.custom]: inspectAgentBriefly });
+}
+
+/**
+ * docker-modem formats every request's options for its debug log whether or not the log is on
+ * (`util.inspect(options, { showHidden: true, depth: null })`), and those options hold the agent: with its
+ * pooled sockets that walk costs ~3 ms of CPU per request warm, far more cold (bench/README.md, cli-startup and
+ * scale), i.e. most of a 10-container listing and seconds at 200. The agent shows itself as one line instead.
+ */
+function inspectAgentBriefly(this: HttpAgent): string {
+  return `Agent { keepAlive: true, sockets: ${Object.keys(this.sockets).length} }`;
 }
 
 function readTextOrNull(path: string): string | null {

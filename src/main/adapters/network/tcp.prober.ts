@@ -1,5 +1,6 @@
 import { connect, type LookupFunction, type Socket } from 'node:net';
 import type { ProbeResult } from '../../../shared/model/index.ts';
+import type { ServedSubscription } from './answered-ports.ts';
 import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
 
 /**
@@ -10,16 +11,34 @@ import { elapsed, timeoutError, toProbeError } from './probe-error.ts';
  */
 export const PEER_CLOSE_WINDOW_MS = 100;
 
+/** How a TCP probe watches a fresh connection for the peer hanging up. */
+export interface TcpWatchOptions {
+  /** Watch length, ms; default {@link PEER_CLOSE_WINDOW_MS} (bounded by what is left of the budget). */
+  windowMs?: number;
+  /**
+   * Tells the probe that another connection to this port got an answer to a request while it ran: the port is
+   * served, so the watch ends at once (see answered-ports.ts). Default: none, the watch runs its length.
+   */
+  served?: ServedSubscription;
+}
+
 /**
- * Opens a TCP connection to `host:port`, watches it for {@link PEER_CLOSE_WINDOW_MS}, then closes it. The
+ * Opens a TCP connection to `host:port`, watches it for {@link PEER_CLOSE_WINDOW_MS} (or until another
+ * connection to the port got an answer, {@link TcpWatchOptions.served}), then closes it. The
  * budget `timeoutMs` covers name resolution, the connect and the watch; on expiry the socket is destroyed
  * so nothing lingers. A peer that sends data first (SSH, SMTP, MySQL) is open at once; one that closes or
  * resets the connection before sending anything is `PEER_CLOSED` / `ECONNRESET` with
  * `detail.connected: true`: the port accepts but nothing answers behind it.
  * detail: `{ address, connectMs }` on success (latencyMs is the connect time, not the watch). `lookup`
- * resolves the host name (default: the OS resolver through `dns.lookup`).
+ * resolves the host name (default: the OS resolver through `dns.lookup`); `watch` tunes the watch.
  */
-export function probeTcp(host: string, port: number, timeoutMs: number, lookup?: LookupFunction): Promise<ProbeResult> {
+export function probeTcp(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  lookup?: LookupFunction,
+  watch: TcpWatchOptions = {},
+): Promise<ProbeResult> {
   const start = performance.now();
   const target = `${host}:${port}`;
   const base = { kind: 'tcp' as const, target, from: 'host' };
@@ -35,10 +54,18 @@ export function probeTcp(host: string, port: number, timeoutMs: number, lookup?:
       resolve({ ...base, ok: false, latencyMs: elapsed(start), error: toProbeError(err, target) });
       return;
     }
+    // Set once another connection to this port got an answer; ends the watch (or skips it) from then on.
+    let servedSeen = false;
+    let endWatch: (() => void) | undefined;
+    const unsubscribe = watch.served?.(() => {
+      servedSeen = true;
+      endWatch?.();
+    });
     const finish = (result: ProbeResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      unsubscribe?.();
       socket.destroy();
       resolve(result);
     };
@@ -50,9 +77,10 @@ export function probeTcp(host: string, port: number, timeoutMs: number, lookup?:
       connectMs = elapsed(start);
       const open = { ...base, ok: true, latencyMs: connectMs, detail: { address: socket.remoteAddress, connectMs } };
       const left = timeoutMs - connectMs;
-      if (left <= 0) return finish(open);
-      const watch = setTimeout(() => finish(open), Math.min(PEER_CLOSE_WINDOW_MS, left));
-      socket.once('close', () => clearTimeout(watch));
+      if (left <= 0 || servedSeen) return finish(open);
+      endWatch = () => finish(open);
+      const watchTimer = setTimeout(() => finish(open), Math.min(watch.windowMs ?? PEER_CLOSE_WINDOW_MS, left));
+      socket.once('close', () => clearTimeout(watchTimer));
       socket.once('data', () => finish(open));
       socket.once('end', () =>
         finish({

@@ -32,7 +32,7 @@ export const containerDnsCheck: Check<LookupBatch, ContainerDnsFact> = {
       const hosts = new Set<string>();
       return service.targets.filter((t) => !hosts.has(t.host) && hosts.add(t.host)).map((target) => ({ service, container, target }));
     });
-    return planLookups(requests);
+    return planLookups(requests, { parallel: CONTAINER_DNS_EXEC_CONCURRENCY });
   },
   // The batch answers for several services: it gets the largest budget among them.
   timeoutOf: ({ requests }, scope) => Math.max(scope.timeoutMs, ...requests.map((r) => scope.timeoutOf(r.service))),

@@ -2,16 +2,20 @@ import { hostDnsFindings } from '../findings/dns.rules.ts';
 import type { Check } from './check.ts';
 import { failedProbe } from './failed-probe.ts';
 import { hostDnsFacts, type HostDnsFact } from './check-facts.ts';
-import { uniqueHosts } from './target-subjects.ts';
+import { aliasesNotAskedFromHost, uniqueHosts } from './target-subjects.ts';
 
 /**
  * DNS from where Stack Doctor runs: every host a service is configured to call, looked up once (the longest
- * budget of the services calling it). A docker alias failing here is expected and only shown in the matrix.
+ * budget of the services calling it). A docker alias failing here is expected and only shown in the matrix;
+ * past a sample of them, aliases are not asked at all (see HOST_ALIAS_SAMPLE).
  */
 export const hostDnsCheck: Check<{ host: string; timeoutMs: number }, HostDnsFact> = {
   id: 'host-dns',
   key: hostDnsFacts,
-  subjects: (scope) => uniqueHosts(scope),
+  subjects: (scope) => {
+    const notAsked = aliasesNotAskedFromHost(scope);
+    return uniqueHosts(scope).filter(({ host }) => !notAsked.has(host));
+  },
   timeoutOf: (subject) => subject.timeoutMs,
   run: async ({ host }, { net, timeoutMs }) => [{ host, probe: await net.lookup(host, timeoutMs) }],
   failed: ({ host }, error, latencyMs) => [{ host, probe: failedProbe('dns-host', host, 'host', error, latencyMs) }],

@@ -6,13 +6,24 @@ import { FactStore } from './fact-store.ts';
 /** The ports every check runs through (CheckContext without the scope and the per-subject budget). */
 export type CheckPorts = Omit<CheckContext, 'scope' | 'timeoutMs'>;
 
+/** Options of {@link runChecks}. */
+export interface RunChecksOptions {
+  /** Called as each check's facts are kept (every subject done), with the check's id: timing spans. */
+  onCheckDone?(id: string): void;
+}
+
 /**
  * Runs every check of the registry at once, and within each check every subject at once (or at most the
  * check's `concurrency`): the run costs its slowest subject, not the sum. Each subject runs under a guard
  * of its own budget plus grace on the run's Clock, so a misbehaving adapter cannot hold the run; a
  * rejection or an overrun becomes the check's `failed` facts. Never rejects.
  */
-export async function runChecks(checks: readonly AnyCheck[], scope: CheckScope, ports: CheckPorts): Promise<FactStore> {
+export async function runChecks(
+  checks: readonly AnyCheck[],
+  scope: CheckScope,
+  ports: CheckPorts,
+  options: RunChecksOptions = {},
+): Promise<FactStore> {
   const store = new FactStore();
   await Promise.all(
     checks.map(async (check) => {
@@ -28,6 +39,7 @@ export async function runChecks(checks: readonly AnyCheck[], scope: CheckScope, 
       };
       const perSubject = await Promise.all(subjects.map((subject) => (limit ? limit(() => runOne(subject)) : runOne(subject))));
       store.set(check.key, perSubject.flat());
+      options.onCheckDone?.(check.id);
     }),
   );
   return store;

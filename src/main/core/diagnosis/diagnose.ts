@@ -29,18 +29,24 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
   const log = deps.logger.child({ correlationId });
   const started = clock.now();
   const checkedAt = clock.date().toISOString();
+  // The engine is asked first and meanwhile the workspace is checked and the runtime read: the listing is the
+  // longest wait before discovery, and none of the three needs another. It never rejects (failures are values).
+  const engineCheck = checkEngine(deps.engine, options.timeoutMs, clock);
+  const signalsRead = deps.runtime.read();
   const workspace = await resolveWorkspace(deps.workspace, options.workspace);
   log.info({ workspace, timeoutMs: options.timeoutMs }, 'diagnosis started');
 
-  const [signals, engine] = await Promise.all([deps.runtime.read(), checkEngine(deps.engine, options.timeoutMs, clock)]);
+  const [signals, engine] = await Promise.all([signalsRead, engineCheck]);
   const runtime = detectRuntime(signals, { containers: engine.containers });
   if (!engine.report.ok) log.warn({ endpoint: engine.report.endpoint, error: engine.report.probe.error }, 'docker engine unreachable');
+  const timings: Record<string, number> = { engine: elapsedSince(clock, started) };
 
   const discovery = await discoverStack(deps.workspace, {
     workspace,
     extraProjects: options.projects,
     containers: engine.containers,
   });
+  timings['discovery'] = elapsedSince(clock, started);
   const { stack, config } = discovery;
   const configured = pickConfiguredUrl({
     override: options.orchestratorUrl,
@@ -65,7 +71,11 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
       ...parts,
       findings,
     };
-    log.info({ verdict: diagnosis.verdict, durationMs: diagnosis.durationMs, findings: findings.map((f) => f.id) }, 'diagnosis finished');
+    // timings: ms since the start at which each phase (and each check) ended, to see where a run's time goes.
+    log.info(
+      { verdict: diagnosis.verdict, durationMs: diagnosis.durationMs, findings: findings.map((f) => f.id), timings },
+      'diagnosis finished',
+    );
     return diagnosis;
   };
 
@@ -102,7 +112,12 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
     },
   };
   const checks = (deps.checks ?? builtinChecks()).list();
-  const facts = await runChecks(checks, scope, { engine: deps.engine, net: deps.net, clock });
+  const facts = await runChecks(
+    checks,
+    scope,
+    { engine: deps.engine, net: deps.net, clock },
+    { onCheckDone: (id) => (timings[id] = elapsedSince(clock, started)) },
+  );
   return finish({
     orchestrator: facts.get(orchestratorTargetFacts)[0] ?? notChecked(configured, 'Not checked: no orchestrator check is registered.'),
     projects: buildTruthMatrix(stack, facts, engine.report.ok),
@@ -110,6 +125,10 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
     findings: collectFindings({ checks, facts, scope, otherProjects: discovery.otherProjects }),
     otherProjects: discovery.otherProjects,
   });
+}
+
+function elapsedSince(clock: { now(): number }, started: number): number {
+  return Math.round(Math.max(0, clock.now() - started));
 }
 
 async function resolveWorkspace(port: WorkspacePort, dir: string): Promise<string> {

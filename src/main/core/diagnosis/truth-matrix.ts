@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/model/index.ts';
 import { containerDnsFacts, hostDnsFacts, hostTcpFacts, type ContainerDnsFact } from '../checks/check-facts.ts';
 import type { FactView } from '../checks/fact-store.ts';
-import { hostPortKey } from '../checks/target-subjects.ts';
+import { HOST_ALIAS_SAMPLE, hostPortKey } from '../checks/target-subjects.ts';
 
 /** The facts one matrix row is read from, indexed once per run. */
 interface MatrixFacts {
@@ -81,7 +81,10 @@ function fromContainer(service: StackService, target: DependencyTarget, facts: M
 function fromHost(target: DependencyTarget, facts: MatrixFacts, aliases: Set<string>): Reachability {
   const dns = facts.hostDns.get(target.host);
   const tcp = facts.hostTcp.get(hostPortKey(target.host, target.port));
-  if (!dns) return notChecked('not probed');
+  if (!dns)
+    return aliases.has(target.host) && !target.host.includes('.')
+      ? notChecked(`docker alias: not asked from the host (only ${HOST_ALIAS_SAMPLE} aliases are; expected from the host)`)
+      : notChecked('not probed');
   if (!dns.ok) {
     const expected = aliases.has(target.host) ? ' (docker alias: expected from the host)' : '';
     return { resolves: false, answers: false, basis: 'probe', note: `${dns.error?.code ?? 'unresolved'}${expected}` };

@@ -45,7 +45,11 @@ export interface ExecResult {
 export interface EngineReadPort {
   readonly endpoint: EngineEndpoint;
   version(timeoutMs: number): Promise<EngineVersion>;
-  /** Every container (running or not), inspected and mapped to ContainerInfo. */
+  /**
+   * Every container (running or not), inspected and mapped to ContainerInfo. `timeoutMs` bounds the list call;
+   * the whole listing gets more the more containers it inspects (the Docker adapter: +25 ms per container), so a
+   * busy engine with hundreds of containers is not reported unreachable.
+   */
   listContainers(timeoutMs: number): Promise<ContainerInfo[]>;
   listNetworks(timeoutMs: number): Promise<NetworkInfo[]>;
   /** One container by id or name, mapped like listContainers does. Rejects NOT_FOUND when it is not there. */

@@ -15,6 +15,12 @@ export function realEngineSocket(): string {
  * destroyed, nothing listening: the engine is gone) and restore (the engine is back).
  */
 export class EngineProxy {
+  /**
+   * @param requestDelayMs Holds every chunk a client sends for this long before the engine sees it: a slow,
+   *   busy engine (each request answered about this much later). Default 0, passed through as it comes.
+   */
+  constructor(private readonly requestDelayMs = 0) {}
+
   readonly dir = mkdtempSync(join(tmpdir(), 'sd-engine-proxy-'));
   readonly path = join(this.dir, 'docker.sock');
   private server: Server | undefined;
@@ -38,7 +44,12 @@ export class EngineProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      if (this.requestDelayMs > 0) {
+        // Timers of one duration fire in the order they were set: the bytes keep their order.
+        client.on('data', (chunk: Buffer) => setTimeout(() => upstream.destroyed || upstream.write(chunk), this.requestDelayMs));
+        client.on('end', () => setTimeout(() => upstream.end(), this.requestDelayMs));
+        upstream.pipe(client);
+      } else client.pipe(upstream).pipe(client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkProbeAdapter } from '../../../../src/main/adapters/network/network-probe.adapter.ts';
 import { probeResultSchema } from '../../../../src/shared/model/index.ts';
@@ -82,6 +83,65 @@ describe('tcpConnect', () => {
 
   it('rejects an invalid port as a value', async () => {
     expect((await net.tcpConnect('127.0.0.1', 70_000, 100)).error?.code).toBe('INVALID_TARGET');
+  });
+});
+
+describe('tcpConnect: the peer-close watch ends when the port answers a request meanwhile', () => {
+  // A watch far longer than any budget here: a probe that ends early was ended by an answer, not by the watch.
+  const watched = new NetworkProbeAdapter({ peerCloseWindowMs: 60_000 });
+  const timed = async <T>(work: Promise<T>): Promise<{ value: T; ms: number }> => {
+    const start = performance.now();
+    const value = await work;
+    return { value, ms: performance.now() - start };
+  };
+
+  it('ends the watch as soon as an HTTP GET or a sniff of the same port is answered', async () => {
+    const [tcp, get] = await Promise.all([
+      timed(watched.tcpConnect('127.0.0.1', http.port, 4000)),
+      watched.httpGet(`http://127.0.0.1:${http.port}/health`, 4000),
+    ]);
+    expect(get.detail?.status).toBe(200);
+    expect(tcp.value).toMatchObject({ ok: true, target: `127.0.0.1:${http.port}` });
+    expect(tcp.ms).toBeLessThan(2000);
+
+    const [sniffed, sniff] = await Promise.all([
+      timed(watched.tcpConnect('127.0.0.1', http.port, 4000)),
+      watched.sniff('127.0.0.1', http.port, '/health', 4000),
+    ]);
+    expect(sniff.detail).toMatchObject({ http: true });
+    expect(sniffed.value.ok).toBe(true);
+    expect(sniffed.ms).toBeLessThan(2000);
+  });
+
+  it('still watches a port whose neighbour answered, or that answered before the probe started', async () => {
+    // A watch shorter than the budget, so the probe ends at the watch's end, open.
+    const short = new NetworkProbeAdapter({ peerCloseWindowMs: 400 });
+    const [other] = await Promise.all([
+      timed(short.tcpConnect('127.0.0.1', silent.port, 4000)),
+      short.httpGet(`http://127.0.0.1:${http.port}/health`, 4000),
+    ]);
+    expect(other.value.ok).toBe(true);
+    expect(other.ms).toBeGreaterThanOrEqual(380);
+
+    await short.httpGet(`http://127.0.0.1:${http.port}/health`, 4000);
+    const before = await timed(short.tcpConnect('127.0.0.1', http.port, 4000));
+    expect(before.value.ok).toBe(true);
+    expect(before.ms).toBeGreaterThanOrEqual(380);
+  });
+
+  it('still reports PEER_CLOSED for a port that hangs up at once (docker-proxy with nothing behind it)', async () => {
+    const hangingUp = createNetServer((socket) => socket.end());
+    await new Promise<void>((resolve) => hangingUp.listen(0, '127.0.0.1', resolve));
+    const { port } = hangingUp.address() as AddressInfo;
+    try {
+      const [dropped] = await Promise.all([
+        watched.tcpConnect('127.0.0.1', port, 4000),
+        watched.httpGet(`http://127.0.0.1:${http.port}/health`, 4000),
+      ]);
+      expect(dropped).toMatchObject({ ok: false, error: { code: 'PEER_CLOSED' }, detail: { connected: true } });
+    } finally {
+      await new Promise((resolve) => hangingUp.close(resolve));
+    }
   });
 });
 

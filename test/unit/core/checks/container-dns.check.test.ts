@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckScope } from '../../../../src/main/core/checks/check.ts';
 import { containerDnsFacts } from '../../../../src/main/core/checks/check-facts.ts';
 import { CONTAINER_DNS_EXEC_CONCURRENCY, containerDnsCheck } from '../../../../src/main/core/checks/container-dns.check.ts';
-import { LOOKUP_BATCH_SIZE } from '../../../../src/main/core/checks/lookup-groups.ts';
+import { LOOKUP_BATCH_SIZE, MAX_LOOKUP_BATCH_SIZE } from '../../../../src/main/core/checks/lookup-groups.ts';
 import { runChecks } from '../../../../src/main/core/checks/run-checks.ts';
 import type { EngineReadPort, ExecResult, NetworkProbePort } from '../../../../src/main/core/ports/index.ts';
 import type { ContainerInfo, StackService } from '../../../../src/shared/model/index.ts';
@@ -98,7 +98,9 @@ async function diagnose(count: number, groups: number) {
 describe('containerDnsCheck at scale', () => {
   it('runs one exec per group and batch of names, not one per consumer, and keeps one fact per consumer', async () => {
     const { facts, execs } = await diagnose(200, 1);
-    expect(execs).toHaveLength(Math.ceil(200 / LOOKUP_BATCH_SIZE));
+    // 200 names in one group, batches widened to fit the execs run at once: one round.
+    expect(execs).toHaveLength(CONTAINER_DNS_EXEC_CONCURRENCY);
+    expect(execs.every((e) => (e.argv.length - 2) / 2 <= MAX_LOOKUP_BATCH_SIZE)).toBe(true);
     expect(execs.every((e) => e.argv[0] === 'getent' && e.argv[1] === 'ahosts')).toBe(true);
     expect(facts).toHaveLength(200);
     const gone = facts.filter((f) => f.reachability.resolves === false);

@@ -68,6 +68,22 @@ describe('planLookups', () => {
     expect(batches.flatMap((b) => b.requests)).toHaveLength(10);
   });
 
+  it('widens batches (up to 64 names) so they fit in the execs run at once, and keeps them even', () => {
+    const names = (count: number): LookupRequest[] => {
+      const consumer = member('c', ['net']);
+      return Array.from({ length: count }, (_, i) => request(consumer, `name${i}`));
+    };
+    // 200 names, 4 execs at once: one round of 4 instead of 7 batches of at most 32 in two rounds.
+    expect(planLookups(names(200), { parallel: 4 }).map((b) => b.names.length)).toEqual([50, 50, 50, 50]);
+    // Fits at the default size already: 4 even batches rather than 32, 32, 32 and 4.
+    expect(planLookups(names(100), { parallel: 4 }).map((b) => b.names.length)).toEqual([25, 25, 25, 25]);
+    // Past 4 × 64 names, batches stop growing at 64: more rounds, none longer.
+    const large = planLookups(names(400), { parallel: 4 }).map((b) => b.names.length);
+    expect(large).toEqual([58, 58, 58, 58, 58, 58, 52]);
+    // Without `parallel`, the batch size is kept.
+    expect(planLookups(names(200)).map((b) => b.names.length)).toEqual([29, 29, 29, 29, 29, 29, 26]);
+  });
+
   it('never looks up literals or localhost, but still answers their requests', () => {
     const a = member('a', ['net']);
     const batches = planLookups([request(a, '10.0.0.1'), request(a, 'localhost'), request(a, 'db')]);
