@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type Docker from 'dockerode';
+import type { CreatedContainer, DockerFixture } from '../../test/integration/support/docker-fixture-core.ts';
+import type { ComposeWorkspace } from './compose-workspace.ts';
+import { engineEvent, type EngineEventLog } from './engine-event-log.ts';
+import { planState, serviceState, startWatchChild, type WatchChild } from './watch-child.ts';
+
+const run = promisify(execFile);
+
+/** A process that runs until `/tmp/crash` appears, then exits 1 (a crash from inside: `die` with no stop/kill). */
+export const CRASH_ON_DEMAND = ['sh', '-c', 'rm -f /tmp/crash; while [ ! -f /tmp/crash ]; do sleep 0.1; done; exit 1'];
+/** Healthy until `/tmp/sick` appears (its HEALTHCHECK is `test ! -f /tmp/sick`); a start clears it; SIGTERM ends it. */
+export const SICK_ON_DEMAND = ['sh', '-c', "rm -f /tmp/sick; trap 'exit 0' TERM; while true; do sleep 0.1; done"];
+/** Fails at once, every time. */
+export const ALWAYS_CRASHING = ['sh', '-c', 'echo "crasher: always failing" >&2; exit 1'];
+
+/** Runs argv in a running container, detached (returns once the engine started it). */
+export async function execDetached(docker: Docker, id: string, argv: string[]): Promise<void> {
+  const exec = await docker.getContainer(id).exec({ Cmd: argv, AttachStdout: false, AttachStderr: false });
+  await exec.start({ Detach: true });
+}
+
+/** Creates the execs first, then starts them together: both triggers fire at (nearly) the same instant. */
+export async function execTogether(docker: Docker, ids: string[], argv: string[]): Promise<void> {
+  const execs = await Promise.all(ids.map((id) => docker.getContainer(id).exec({ Cmd: argv, AttachStdout: false, AttachStderr: false })));
+  await Promise.all(execs.map((e) => e.start({ Detach: true })));
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** Waits until every container runs and has been up at least `upMs` (both Docker and Stack Doctor call that stable). */
+export async function waitStable(fixture: DockerFixture, ids: string[], upMs: number): Promise<void> {
+  for (;;) {
+    const infos = await Promise.all(ids.map((id) => fixture.inspect(id)));
+    const lacking = infos.map((i) => (i.State.Running ? upMs - (Date.now() - Date.parse(i.State.StartedAt)) : 500));
+    const wait = Math.max(...lacking);
+    if (wait <= 0) return;
+    await sleep(Math.min(wait + 50, 11_000));
+  }
+}
+
+/** Starts `watch --json` on the workspace and waits until it supervises (started, event stream connected). */
+export async function readyWatch(ws: ComposeWorkspace, track: (w: WatchChild) => void): Promise<WatchChild> {
+  const w = startWatchChild(ws.dir, ws.root);
+  track(w);
+  await w.waitFor((e) => e.type === 'supervision' && e.state === 'started', 60_000, 'supervision started');
+  await w.waitFor((e) => e.type === 'engine' && e.state === 'connected', 10_000, 'engine connected');
+  return w;
+}
+
+/** One crash round: `web` (under watch) and its `restart: always` twin crash from inside at the same instant. */
+export interface CrashRound {
+  /** die (engine time) → the watch child's `service-state` line read by the bench, ms. */
+  dieToStateMs: number;
+  /** die (engine time) → the `at` the watch child stamped on that line, ms (its own clock, before stdout). */
+  dieToStateAtMs: number;
+  /** die (engine time) → the bench's own `docker events` subscription read it: the same-run floor, ms. */
+  dieToSubscriberMs: number;
+  /** die → next start (engine times), under watch and under `restart: always`, ms (Infinity: never restarted). */
+  watchRecoveryMs: number;
+  dockerRecoveryMs: number;
+  /** The state the line reported. */
+  state: string;
+}
+
+export async function crashRound(
+  docker: Docker,
+  log: EngineEventLog,
+  w: WatchChild,
+  web: CreatedContainer,
+  twin: CreatedContainer,
+): Promise<CrashRound> {
+  const from = log.events.length;
+  const wFrom = w.events.length;
+  await execTogether(docker, [web.id, twin.id], ['touch', '/tmp/crash']);
+  const [dieW, dieT] = await Promise.all([
+    log.waitFor(engineEvent(web.id, 'die'), 10_000, 'die of web', from),
+    log.waitFor(engineEvent(twin.id, 'die'), 10_000, 'die of the twin', from),
+  ]);
+  const line = await w.waitFor(serviceState('web'), 10_000, 'service-state of web', wFrom);
+  const startOf = (id: string): Promise<number> =>
+    log.waitFor(engineEvent(id, 'start'), 20_000, 'start', from).then(
+      (e) => e.timeMs,
+      () => Number.POSITIVE_INFINITY,
+    );
+  const [startW, startT] = await Promise.all([startOf(web.id), startOf(twin.id)]);
+  await w.waitFor(planState('web', 'SUCCEEDED'), 30_000, 'web recovered', wFrom);
+  return {
+    dieToStateMs: line.arrivedMs - dieW.timeMs,
+    dieToStateAtMs: Date.parse(line.event.at) - dieW.timeMs,
+    dieToSubscriberMs: dieW.arrivedMs - dieW.timeMs,
+    watchRecoveryMs: startW - dieW.timeMs,
+    dockerRecoveryMs: startT - dieT.timeMs,
+    state: line.event.type === 'service-state' ? line.event.state : '?',
+  };
+}
+
+/** One unhealthy round: `db`'s HEALTHCHECK turns unhealthy; how long until the engine sees Stack Doctor's restart begin. */
+export interface UnhealthyRound {
+  /** `health_status: unhealthy` → first kill/stop/restart event of the container (engine times), ms. */
+  unhealthyToRestartMs: number;
+  /** The action that came first (`kill` for a graceful restart: SIGTERM). */
+  action: string;
+}
+
+export async function unhealthyRound(docker: Docker, log: EngineEventLog, w: WatchChild, db: CreatedContainer): Promise<UnhealthyRound> {
+  const from = log.events.length;
+  const wFrom = w.events.length;
+  await execDetached(docker, db.id, ['touch', '/tmp/sick']);
+  const unhealthy = await log.waitFor(engineEvent(db.id, 'health_status: unhealthy'), 15_000, 'db unhealthy', from);
+  const restart = await log.waitFor(engineEvent(db.id, 'kill', 'stop', 'restart'), 15_000, 'restart of db', from).catch(() => undefined);
+  if (restart) await w.waitFor(planState('db', 'SUCCEEDED'), 30_000, 'db restarted and healthy', wFrom);
+  return {
+    unhealthyToRestartMs: restart ? restart.timeMs - unhealthy.timeMs : Number.POSITIVE_INFINITY,
+    action: restart ? restart.action + (restart.attributes['signal'] ? ` ${restart.attributes['signal']}` : '') : 'none',
+  };
+}
+
+/** Clock ticks a second (utime/stime in /proc are in these). */
+export async function clockTicks(): Promise<number> {
+  const { stdout } = await run('getconf', ['CLK_TCK']).catch(() => ({ stdout: '100' }));
+  const n = Number(stdout.trim());
+  return Number.isFinite(n) && n > 0 ? n : 100;
+}
