@@ -44,6 +44,7 @@ import {
   sleep,
   unhealthyRound,
   waitStable,
+  waitWatchState,
   type CrashRound,
   type UnhealthyRound,
 } from './support/recovery-phases.ts';
@@ -116,6 +117,7 @@ async function rounds(): Promise<{ crash: CrashRound[]; unhealthy: UnhealthyRoun
   const unhealthy: UnhealthyRound[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     await waitStable(fixture, [web.id, twin.id, db.id], STABLE_MS);
+    await waitWatchState(w, ['web', 'db'], 'healthy');
     const c = await crashRound(docker, log as EngineEventLog, w, web, twin);
     crash.push(c);
     const u = await unhealthyRound(docker, log as EngineEventLog, w, db);
@@ -264,6 +266,7 @@ async function main(): Promise<number> {
         ['die → service-state line read', ...crash.map((c) => c.dieToStateMs.toFixed(1))],
         ['die → the line\'s own "at"', ...crash.map((c) => c.dieToStateAtMs.toFixed(1))],
         ['die → plain docker-events subscriber', ...crash.map((c) => c.dieToSubscriberMs.toFixed(1))],
+        ['die → recovery IN_PROGRESS line', ...crash.map((c) => c.dieToActMs.toFixed(1))],
         ['die → start, watch', ...crash.map((c) => c.watchRecoveryMs.toFixed(1))],
         ['die → start, restart:always twin', ...crash.map((c) => c.dockerRecoveryMs.toFixed(1))],
         ['ratio watch / restart:always', ...ratios.map((r) => r.toFixed(3))],

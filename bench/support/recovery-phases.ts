@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
+import type { SupervisionEvent } from '../../src/shared/model/index.ts';
 import type { CreatedContainer, DockerFixture } from '../../test/integration/support/docker-fixture-core.ts';
 import type { ComposeWorkspace } from './compose-workspace.ts';
 import { engineEvent, type EngineEventLog } from './engine-event-log.ts';
@@ -40,6 +41,22 @@ export async function waitStable(fixture: DockerFixture, ids: string[], upMs: nu
   }
 }
 
+/** Waits until the last `service-state` line of each service says `state` (the watch agrees the service is up). */
+export async function waitWatchState(w: WatchChild, services: string[], state: string, withinMs = 30_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  const last = (service: string): string | undefined => {
+    const e = w.events.findLast((x) => serviceState(service)(x.event))?.event;
+    return e?.type === 'service-state' ? e.state : undefined;
+  };
+  while (!services.every((s) => last(s) === state)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `watch: ${services.join(', ')} not all ${state} within ${withinMs} ms: ${services.map((s) => `${s} ${last(s) ?? 'no line'}`).join(', ')}`,
+      );
+    await sleep(50);
+  }
+}
+
 /** Starts `watch --json` on the workspace and waits until it supervises (started, event stream connected). */
 export async function readyWatch(ws: ComposeWorkspace, track: (w: WatchChild) => void): Promise<WatchChild> {
   const w = startWatchChild(ws.dir, ws.root);
@@ -57,6 +74,8 @@ export interface CrashRound {
   dieToStateAtMs: number;
   /** die (engine time) → the bench's own `docker events` subscription read it: the same-run floor, ms. */
   dieToSubscriberMs: number;
+  /** die → the watch child's `recovery` IN_PROGRESS line (it is about to call the engine), ms. */
+  dieToActMs: number;
   /** die → next start (engine times), under watch and under `restart: always`, ms (Infinity: never restarted). */
   watchRecoveryMs: number;
   dockerRecoveryMs: number;
@@ -78,18 +97,22 @@ export async function crashRound(
     log.waitFor(engineEvent(web.id, 'die'), 10_000, 'die of web', from),
     log.waitFor(engineEvent(twin.id, 'die'), 10_000, 'die of the twin', from),
   ]);
-  const line = await w.waitFor(serviceState('web'), 10_000, 'service-state of web', wFrom);
+  // The first change away from healthy: the crash seen (a late `starting → healthy` line is not it).
+  const left = (e: SupervisionEvent): boolean => serviceState('web')(e) && e.type === 'service-state' && e.previous === 'healthy';
+  const line = await w.waitFor(left, 10_000, 'service-state of web leaving healthy', wFrom);
   const startOf = (id: string): Promise<number> =>
     log.waitFor(engineEvent(id, 'start'), 20_000, 'start', from).then(
       (e) => e.timeMs,
       () => Number.POSITIVE_INFINITY,
     );
   const [startW, startT] = await Promise.all([startOf(web.id), startOf(twin.id)]);
+  const acting = await w.waitFor(planState('web', 'IN_PROGRESS'), 10_000, 'web recovery in progress', wFrom);
   await w.waitFor(planState('web', 'SUCCEEDED'), 30_000, 'web recovered', wFrom);
   return {
     dieToStateMs: line.arrivedMs - dieW.timeMs,
     dieToStateAtMs: Date.parse(line.event.at) - dieW.timeMs,
     dieToSubscriberMs: dieW.arrivedMs - dieW.timeMs,
+    dieToActMs: acting.arrivedMs - dieW.timeMs,
     watchRecoveryMs: startW - dieW.timeMs,
     dockerRecoveryMs: startT - dieT.timeMs,
     state: line.event.type === 'service-state' ? line.event.state : '?',
