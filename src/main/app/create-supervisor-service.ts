@@ -33,6 +33,8 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   const known: KnownStates = new Map();
   const ooms = new Set<string>();
   const checks = new Map<string, HealthChecks>();
+  /** Container events seen per service: a list answered after one of them is older than what that event said. */
+  const eventCounts = new Map<string, number>();
   const { actions, health } = deps.makeRecovery((service) => {
     const m = membership.service(service);
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
@@ -75,8 +77,13 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
 
   const reconcile = async (reason: 'initial' | 'gap'): Promise<void> => {
     // The first time too: what changed between the discovery and the subscription is caught here.
+    const before = new Map(eventCounts);
     const containers = await deps.engine.listContainers(10_000);
-    const { observations, changed } = reconcileStates(known, containers, (c) => membership.serviceOf(c.id, c.labels));
+    const diff = reconcileStates(known, containers, (c) => membership.serviceOf(c.id, c.labels));
+    // A service whose events arrived while the list was in flight keeps what they said (a crash is not undone).
+    const untouched = (service: string): boolean => eventCounts.get(service) === before.get(service);
+    const observations = diff.observations.filter((obs) => untouched(obs.service));
+    const changed = diff.changed.filter(untouched);
     for (const obs of observations) observe(obs);
     if (reason === 'gap') emit({ type: 'engine', state: 'reconciled', changed, at: at() });
   };
@@ -93,6 +100,8 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       return;
     }
     if (message.type !== 'container') return;
+    const member = membership.serviceOf(message.containerId, message.labels);
+    if (member !== undefined) eventCounts.set(member, (eventCounts.get(member) ?? 0) + 1);
     const observations = translateContainerEvent(message, {
       serviceOf: (id, labels) => membership.serviceOf(id, labels),
       isSelf: (id) => deps.self.isSelf(id),
