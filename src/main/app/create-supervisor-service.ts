@@ -50,9 +50,10 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       membership.adopt(obs.service, obs.containerId);
       known.set(obs.service, { containerId: obs.containerId, running: true });
     }
-    if (obs.kind === 'container-died') {
+    if (obs.kind === 'container-died' || obs.kind === 'docker-health') {
       const k = known.get(obs.service);
-      if (k) k.running = false;
+      if (k && obs.kind === 'container-died') k.running = false;
+      if (k && obs.kind === 'docker-health') k.health = obs.status;
     }
     engine.observe(obs);
   };

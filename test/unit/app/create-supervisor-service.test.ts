@@ -141,3 +141,17 @@ describe('supervisor: the reconcile after (re)connecting', () => {
     await h.supervisor.dispose();
   });
 });
+
+describe('supervisor: a HEALTHCHECK that changed while no event stream was open', () => {
+  it('takes the health the list reports: a service discovered "starting" that turned healthy is not left starting', async () => {
+    const starting: ServiceReport = { ...web, container: { ...web.container!, health: 'starting' } };
+    const h = harness({ listContainers: () => Promise.resolve([{ ...web.container!, health: 'healthy' }]) });
+    h.diagnosed(diagnosisFixture({ workspace: '/work/shop', services: [starting] }));
+    // The `health_status: healthy` event came between the discovery and the subscription: only the list tells.
+    await h.supervisor.start();
+    await settle();
+
+    expect(h.stateOf('web')).toBe('healthy');
+    await h.supervisor.dispose();
+  });
+});
