@@ -14,7 +14,9 @@
  *      printed); the same-run floor is the bench's own subscription reading the same `die`;
  *    - die → next start of each (engine times): watch / restart:always, median of the per-round ratios ≤ 1.1;
  *    then `db` (HEALTHCHECK `test ! -f /tmp/sick`, interval 1 s, 1 retry) is made unhealthy: `health_status:
- *    unhealthy` → the engine's first kill/stop/restart of `db` (target: median ≤ 50 ms).
+ *    unhealthy` → the engine's first kill/stop/restart of `db` (target: median ≤ 50 ms); its twin outside the stack,
+ *    made unhealthy at the same time, is restarted by the bench itself as soon as its subscription reads the event
+ *    (a bare reactor, like a shell loop over `docker events`): the same-run baseline.
  * 2. crash loop: a service that always exits 1, under `watch` with the default policy, started once by the bench:
  *    starts the engine saw over BENCH_LOOP_S (default 45) s (target 2…8).
  * 3. idle: `watch` on a healthy 10-service stack, settled; CPU (utime+stime) and VmRSS of the child over BENCH_IDLE_S
@@ -99,6 +101,9 @@ async function workspace(name: string, config?: string): Promise<ComposeWorkspac
   return ws;
 }
 
+/** `db`'s and its twin's: unhealthy once `/tmp/sick` exists, checked every second, one failure is enough. */
+const HEALTHCHECK = { test: ['CMD-SHELL', 'test ! -f /tmp/sick'], intervalMs: 1000, timeoutMs: 1000, retries: 1 };
+
 /** Phase 1: crash rounds (web vs its restart:always twin) interleaved with unhealthy rounds (db). */
 async function rounds(): Promise<{ crash: CrashRound[]; unhealthy: UnhealthyRound[] }> {
   // maxAttempts: the rounds' recoveries must not use up the default 5 attempts (they reset only after 10 min healthy).
@@ -109,21 +114,22 @@ async function rounds(): Promise<{ crash: CrashRound[]; unhealthy: UnhealthyRoun
     name: 'db',
     labels: ws.labels('db'),
     cmd: SICK_ON_DEMAND,
-    healthcheck: { test: ['CMD-SHELL', 'test ! -f /tmp/sick'], intervalMs: 1000, timeoutMs: 1000, retries: 1 },
+    healthcheck: HEALTHCHECK,
   });
+  const dbTwin = await fixture.container({ name: 'db-twin', cmd: SICK_ON_DEMAND, healthcheck: HEALTHCHECK });
   const w = await readyWatch(ws, (x) => watches.push(x));
   await fixture.waitForHealth(db.id, 'healthy');
   const crash: CrashRound[] = [];
   const unhealthy: UnhealthyRound[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    await waitStable(fixture, [web.id, twin.id, db.id], STABLE_MS);
+    await waitStable(fixture, [web.id, twin.id, db.id, dbTwin.id], STABLE_MS);
     await waitWatchState(w, ['web', 'db'], 'healthy');
     const c = await crashRound(docker, log as EngineEventLog, w, web, twin);
     crash.push(c);
-    const u = await unhealthyRound(docker, log as EngineEventLog, w, db);
+    const u = await unhealthyRound(docker, log as EngineEventLog, w, db, dbTwin);
     unhealthy.push(u);
     console.error(
-      `round ${round}: die→state ${f1(c.dieToStateMs)} (${c.state}), recovery watch ${f1(c.watchRecoveryMs)} / restart:always ${f1(c.dockerRecoveryMs)}, unhealthy→${u.action} ${f1(u.unhealthyToRestartMs)}`,
+      `round ${round}: die→state ${f1(c.dieToStateMs)} (${c.state}), recovery watch ${f1(c.watchRecoveryMs)} / restart:always ${f1(c.dockerRecoveryMs)}, unhealthy→${u.action} ${f1(u.unhealthyToRestartMs)} (bare reactor ${f1(u.baselineMs)})`,
     );
   }
   await w.stop();
@@ -163,7 +169,7 @@ async function idle(): Promise<IdleFigures> {
   const created: CreatedContainer[] = [];
   for (const name of names) created.push(await fixture.container({ name, labels: ws.labels(name), cmd: ['sleep', '3600'] }));
   const w = await readyWatch(ws, (x) => watches.push(x));
-  for (const name of names) await w.waitFor(serviceState(name, 'healthy'), 20_000, `${name} healthy`);
+  for (const name of names) await w.waitFor(serviceState(name, 'healthy'), 40_000, `${name} healthy`);
   const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
   const bareUsage = () => procUsage(bare.pid as number);
   try {
@@ -270,10 +276,12 @@ async function main(): Promise<number> {
         ['die → start, watch', ...crash.map((c) => c.watchRecoveryMs.toFixed(1))],
         ['die → start, restart:always twin', ...crash.map((c) => c.dockerRecoveryMs.toFixed(1))],
         ['ratio watch / restart:always', ...ratios.map((r) => r.toFixed(3))],
-        ['unhealthy → restart initiated', ...unhealthy.map((u) => u.unhealthyToRestartMs.toFixed(1))],
+        ['unhealthy → restart initiated, watch', ...unhealthy.map((u) => u.unhealthyToRestartMs.toFixed(1))],
+        ['unhealthy → restart initiated, bare reactor', ...unhealthy.map((u) => u.baselineMs.toFixed(1))],
       ]),
       '',
       `die → state: max ${num([Math.max(...crash.map((c) => c.dieToStateMs))])} ms; plain subscriber median ${f1(median(crash.map((c) => c.dieToSubscriberMs)))} (the same-run floor); states ${[...new Set(crash.map((c) => c.state))].join(', ')}`,
+      `unhealthy → restart: bare reactor (the bench's own subscription calling restart) median ${f1(median(unhealthy.map((u) => u.baselineMs)))}; watch / bare reactor ${(unhealthyMedian / median(unhealthy.map((u) => u.baselineMs))).toFixed(2)}`,
       `recovery medians: watch ${f1(median(crash.map((c) => c.watchRecoveryMs)))}, restart:always ${f1(median(crash.map((c) => c.dockerRecoveryMs)))}; restart began with: ${[...new Set(unhealthy.map((u) => u.action))].join(', ')}`,
       `crash loop: ${loop.starts} starts; states ${loop.states.join(' → ')}`,
       `idle baseline (bare node process, same run): CPU ${still.baselineCpuPercent.toFixed(2)} %, RSS ${still.baselineRssMaxMb.toFixed(1)} MB; watch / baseline RSS ${(still.rssMaxMb / still.baselineRssMaxMb).toFixed(2)}`,

@@ -16,12 +16,6 @@ export const SICK_ON_DEMAND = ['sh', '-c', "rm -f /tmp/sick; trap 'exit 0' TERM;
 /** Fails at once, every time. */
 export const ALWAYS_CRASHING = ['sh', '-c', 'echo "crasher: always failing" >&2; exit 1'];
 
-/** Runs argv in a running container, detached (returns once the engine started it). */
-export async function execDetached(docker: Docker, id: string, argv: string[]): Promise<void> {
-  const exec = await docker.getContainer(id).exec({ Cmd: argv, AttachStdout: false, AttachStderr: false });
-  await exec.start({ Detach: true });
-}
-
 /** Creates the execs first, then starts them together: both triggers fire at (nearly) the same instant. */
 export async function execTogether(docker: Docker, ids: string[], argv: string[]): Promise<void> {
   const execs = await Promise.all(ids.map((id) => docker.getContainer(id).exec({ Cmd: argv, AttachStdout: false, AttachStderr: false })));
@@ -119,24 +113,47 @@ export async function crashRound(
   };
 }
 
-/** One unhealthy round: `db`'s HEALTHCHECK turns unhealthy; how long until the engine sees Stack Doctor's restart begin. */
+/**
+ * One unhealthy round: `db` (under watch) and `dbTwin` (outside the stack, same HEALTHCHECK) are made unhealthy
+ * together; the bench restarts the twin itself the moment its own subscription reads the twin's `health_status:
+ * unhealthy` (the least a reactor can do: the same-run baseline). How long until the engine sees each restart begin.
+ */
 export interface UnhealthyRound {
-  /** `health_status: unhealthy` → first kill/stop/restart event of the container (engine times), ms. */
+  /** `health_status: unhealthy` → first kill/stop/restart event of `db` (engine times), ms (Infinity: never). */
   unhealthyToRestartMs: number;
-  /** The action that came first (`kill` for a graceful restart: SIGTERM). */
+  /** The same for the twin, restarted by the bench's bare reactor, ms. */
+  baselineMs: number;
+  /** The action that came first (`kill 15` for a graceful restart: SIGTERM). */
   action: string;
 }
 
-export async function unhealthyRound(docker: Docker, log: EngineEventLog, w: WatchChild, db: CreatedContainer): Promise<UnhealthyRound> {
+export async function unhealthyRound(
+  docker: Docker,
+  log: EngineEventLog,
+  w: WatchChild,
+  db: CreatedContainer,
+  dbTwin: CreatedContainer,
+): Promise<UnhealthyRound> {
   const from = log.events.length;
   const wFrom = w.events.length;
-  await execDetached(docker, db.id, ['touch', '/tmp/sick']);
-  const unhealthy = await log.waitFor(engineEvent(db.id, 'health_status: unhealthy'), 15_000, 'db unhealthy', from);
-  const restart = await log.waitFor(engineEvent(db.id, 'kill', 'stop', 'restart'), 15_000, 'restart of db', from).catch(() => undefined);
-  if (restart) await w.waitFor(planState('db', 'SUCCEEDED'), 30_000, 'db restarted and healthy', wFrom);
+  const reactor = log
+    .waitFor(engineEvent(dbTwin.id, 'health_status: unhealthy'), 15_000, 'twin unhealthy', from)
+    .then(() => docker.getContainer(dbTwin.id).restart({ t: 10 }));
+  await execTogether(docker, [db.id, dbTwin.id], ['touch', '/tmp/sick']);
+  const restartOf = async (id: string) => {
+    const unhealthy = await log.waitFor(engineEvent(id, 'health_status: unhealthy'), 15_000, 'unhealthy', from);
+    const restart = await log.waitFor(engineEvent(id, 'kill', 'stop', 'restart'), 15_000, 'restart', from).catch(() => undefined);
+    return { unhealthy, restart };
+  };
+  const [mine, base] = await Promise.all([restartOf(db.id), restartOf(dbTwin.id)]);
+  await reactor;
+  if (mine.restart) await w.waitFor(planState('db', 'SUCCEEDED'), 30_000, 'db restarted and healthy', wFrom);
+  const gap = (r: typeof mine): number => (r.restart ? r.restart.timeMs - r.unhealthy.timeMs : Number.POSITIVE_INFINITY);
+  const signal = mine.restart?.attributes['signal'];
   return {
-    unhealthyToRestartMs: restart ? restart.timeMs - unhealthy.timeMs : Number.POSITIVE_INFINITY,
-    action: restart ? restart.action + (restart.attributes['signal'] ? ` ${restart.attributes['signal']}` : '') : 'none',
+    unhealthyToRestartMs: gap(mine),
+    baselineMs: gap(base),
+    action: mine.restart ? mine.restart.action + (signal ? ` ${signal}` : '') : 'none',
   };
 }
 

@@ -84,7 +84,12 @@ export function startWatchChild(workspace: string, root: string): WatchChild {
         };
         const timer = setTimeout(() => {
           cleanup();
-          fail(new Error(`watch: no ${what} within ${withinMs} ms (stderr: ${stderr.slice(-500) || 'empty'})`));
+          const last = events.slice(-8).map((e) => JSON.stringify(e.event));
+          fail(
+            new Error(
+              `watch: no ${what} within ${withinMs} ms; last events:\n${last.join('\n')}\nstderr: ${stderr.slice(-500) || 'empty'}`,
+            ),
+          );
         }, withinMs);
         const wake = (): void => void find();
         const cleanup = (): void => {
