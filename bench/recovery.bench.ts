@@ -24,7 +24,9 @@
  * 4. status queries: bench/recovery-queue.bench.ts as a child (target ≥ 100/s, p99 < 5 ms), its figures folded in.
  *
  * Exit 0 when every target holds, 1 when one does not, 2 on a setup error. Everything created carries the fixture's
- * `stack-doctor.test=<runId>` label and is removed at the end, on failure and on SIGINT/SIGTERM.
+ * `stack-doctor.test=<runId>` label and is removed at the end, on failure and on SIGINT/SIGTERM; a detached guard
+ * process (support/cleanup-guard.ts) removes it should the bench itself be killed (`npx tsx` SIGKILLs a child that is
+ * slow to acknowledge a relayed Ctrl-C on a loaded machine).
  *
  * Run: npm run build && npx tsx bench/recovery.bench.ts   (env: BENCH_ROUNDS, BENCH_LOOP_S, BENCH_IDLE_S)
  */
@@ -34,6 +36,7 @@ import Docker from 'dockerode';
 import { ensureTestImage } from '../test/integration/support/busybox-image.ts';
 import { RUN_LABEL } from '../test/integration/support/docker-cleanup.ts';
 import { createDockerFixtureCore, type CreatedContainer } from '../test/integration/support/docker-fixture-core.ts';
+import { startCleanupGuard } from './support/cleanup-guard.ts';
 import { composeWorkspace, type ComposeWorkspace } from './support/compose-workspace.ts';
 import { engineEvent, openEngineEventLog, type EngineEventLog } from './support/engine-event-log.ts';
 import {
@@ -79,7 +82,12 @@ const f1 = (ms: number): string => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` 
 
 const docker = new Docker();
 const fixture = createDockerFixtureCore(docker, `bench-recovery-${process.pid}`);
+const guard = startCleanupGuard(`${RUN_LABEL}=${fixture.runId}`);
 const watches: WatchChild[] = [];
+const track = (w: WatchChild): void => {
+  watches.push(w);
+  if (w.child.pid !== undefined) guard.pid(w.child.pid);
+};
 const workspaces: ComposeWorkspace[] = [];
 let log: EngineEventLog | undefined;
 let cleaning: Promise<void> | undefined;
@@ -98,6 +106,7 @@ function cleanup(): Promise<void> {
 async function workspace(name: string, config?: string): Promise<ComposeWorkspace> {
   const ws = await composeWorkspace(`sd-bench-recovery-${name}-`, fixture.unique(name), config);
   workspaces.push(ws);
+  guard.dir(ws.root);
   return ws;
 }
 
@@ -117,7 +126,7 @@ async function rounds(): Promise<{ crash: CrashRound[]; unhealthy: UnhealthyRoun
     healthcheck: HEALTHCHECK,
   });
   const dbTwin = await fixture.container({ name: 'db-twin', cmd: SICK_ON_DEMAND, healthcheck: HEALTHCHECK });
-  const w = await readyWatch(ws, (x) => watches.push(x));
+  const w = await readyWatch(ws, track);
   await fixture.waitForHealth(db.id, 'healthy');
   const crash: CrashRound[] = [];
   const unhealthy: UnhealthyRound[] = [];
@@ -141,7 +150,7 @@ async function rounds(): Promise<{ crash: CrashRound[]; unhealthy: UnhealthyRoun
 async function crashLoop(): Promise<{ starts: number; states: string[] }> {
   const ws = await workspace('loop');
   const crasher = await fixture.container({ name: 'crasher', labels: ws.labels('crasher'), cmd: ALWAYS_CRASHING, start: false });
-  const w = await readyWatch(ws, (x) => watches.push(x));
+  const w = await readyWatch(ws, track);
   const from = (log as EngineEventLog).events.length;
   const wFrom = w.events.length;
   const t0 = Date.now();
@@ -168,9 +177,10 @@ async function idle(): Promise<IdleFigures> {
   const names = Array.from({ length: IDLE_SERVICES }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`);
   const created: CreatedContainer[] = [];
   for (const name of names) created.push(await fixture.container({ name, labels: ws.labels(name), cmd: ['sleep', '3600'] }));
-  const w = await readyWatch(ws, (x) => watches.push(x));
+  const w = await readyWatch(ws, track);
   for (const name of names) await w.waitFor(serviceState(name, 'healthy'), 40_000, `${name} healthy`);
   const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
+  if (bare.pid !== undefined) guard.pid(bare.pid);
   const bareUsage = () => procUsage(bare.pid as number);
   try {
     await sleep(3000); // settle: the start-up's garbage collected, timers in their steady rhythm
