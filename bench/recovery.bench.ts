@@ -287,6 +287,7 @@ async function main(): Promise<number> {
         ['die → start, restart:always twin', ...crash.map((c) => c.dockerRecoveryMs.toFixed(1))],
         ['ratio watch / restart:always', ...ratios.map((r) => r.toFixed(3))],
         ['unhealthy → restart initiated, watch', ...unhealthy.map((u) => u.unhealthyToRestartMs.toFixed(1))],
+        ['unhealthy → IN_PROGRESS line\'s own "at"', ...unhealthy.map((u) => u.decidedMs.toFixed(1))],
         ['unhealthy → restart initiated, bare reactor', ...unhealthy.map((u) => u.baselineMs.toFixed(1))],
       ]),
       '',

@@ -121,6 +121,8 @@ export async function crashRound(
 export interface UnhealthyRound {
   /** `health_status: unhealthy` → first kill/stop/restart event of `db` (engine times), ms (Infinity: never). */
   unhealthyToRestartMs: number;
+  /** `health_status: unhealthy` → the `at` the watch child stamped on `db`'s recovery IN_PROGRESS line (its decision), ms. */
+  decidedMs: number;
   /** The same for the twin, restarted by the bench's bare reactor, ms. */
   baselineMs: number;
   /** The action that came first (`kill 15` for a graceful restart: SIGTERM). */
@@ -147,11 +149,13 @@ export async function unhealthyRound(
   };
   const [mine, base] = await Promise.all([restartOf(db.id), restartOf(dbTwin.id)]);
   await reactor;
+  const acting = mine.restart ? await w.waitFor(planState('db', 'IN_PROGRESS'), 10_000, 'db restart in progress', wFrom) : undefined;
   if (mine.restart) await w.waitFor(planState('db', 'SUCCEEDED'), 30_000, 'db restarted and healthy', wFrom);
   const gap = (r: typeof mine): number => (r.restart ? r.restart.timeMs - r.unhealthy.timeMs : Number.POSITIVE_INFINITY);
   const signal = mine.restart?.attributes['signal'];
   return {
     unhealthyToRestartMs: gap(mine),
+    decidedMs: acting ? Date.parse(acting.event.at) - mine.unhealthy.timeMs : Number.NaN,
     baselineMs: gap(base),
     action: mine.restart ? mine.restart.action + (signal ? ` ${signal}` : '') : 'none',
   };
