@@ -178,7 +178,11 @@ async function idle(): Promise<IdleFigures> {
   const created: CreatedContainer[] = [];
   for (const name of names) created.push(await fixture.container({ name, labels: ws.labels(name), cmd: ['sleep', '3600'] }));
   const w = await readyWatch(ws, track);
-  for (const name of names) await w.waitFor(serviceState(name, 'healthy'), 40_000, `${name} healthy`);
+  for (const name of names)
+    await w.waitFor(serviceState(name, 'healthy'), 40_000, `${name} healthy`).catch((error: unknown) => {
+      const lines = w.events.filter((e) => serviceState(name)(e.event)).map((e) => JSON.stringify(e.event));
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${name}'s lines:\n${lines.join('\n') || 'none'}`);
+    });
   const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
   if (bare.pid !== undefined) guard.pid(bare.pid);
   const bareUsage = () => procUsage(bare.pid as number);

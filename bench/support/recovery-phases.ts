@@ -45,7 +45,10 @@ export async function waitWatchState(w: WatchChild, services: string[], state: s
   while (!services.every((s) => last(s) === state)) {
     if (Date.now() > deadline)
       throw new Error(
-        `watch: ${services.join(', ')} not all ${state} within ${withinMs} ms: ${services.map((s) => `${s} ${last(s) ?? 'no line'}`).join(', ')}`,
+        `watch: ${services.join(', ')} not all ${state} within ${withinMs} ms: ${services.map((s) => `${s} ${last(s) ?? 'no line'}`).join(', ')}; last events:\n${w.events
+          .slice(-8)
+          .map((e) => JSON.stringify(e.event))
+          .join('\n')}\nstderr: ${w.stderr().slice(-500) || 'empty'}`,
       );
     await sleep(50);
   }
