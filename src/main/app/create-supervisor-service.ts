@@ -70,20 +70,21 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
   /** Monotonic ms of each service's latest container start seen: heartbeats do not expire within the start grace. */
   const startedAt = new Map<string, number>();
 
-  /** When each service's container last started or died (a counter): a reconcile leaves alone what moved while it listed. */
+  /** When each service last had a container event or a state change (a counter): a reconcile leaves alone what moved while it listed. */
   const moved = new Map<string, number>();
   let moves = 0;
   /** What supervision itself keeps of an observation: which container is current, running or not. */
   const track = (obs: ServiceObservation): void => {
-    if (obs.kind === 'container-started' || obs.kind === 'container-died') moved.set(obs.service, ++moves);
+    if (obs.kind === 'container-started' || obs.kind === 'container-died' || obs.kind === 'docker-health') moved.set(obs.service, ++moves);
     if (obs.kind === 'container-started') startedAt.set(obs.service, clock.now());
     if (obs.kind === 'container-started' && obs.containerId) {
       membership.adopt(obs.service, obs.containerId);
       known.set(obs.service, { containerId: obs.containerId, running: true });
     }
-    if (obs.kind === 'container-died') {
+    if (obs.kind === 'container-died' || obs.kind === 'docker-health') {
       const k = known.get(obs.service);
-      if (k) k.running = false;
+      if (k && obs.kind === 'container-died') k.running = false;
+      if (k && obs.kind === 'docker-health') k.health = obs.status;
     }
   };
   const observe = (obs: ServiceObservation): void => {
@@ -135,6 +136,10 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
       return;
     }
     if (message.type !== 'container') return;
+    // Any event of a member (even one that says nothing to recovery, such as the die of our own restart) makes a list
+    // in flight older than what the engine said since.
+    const member = membership.serviceOf(message.containerId, message.labels);
+    if (member !== undefined) moved.set(member, ++moves);
     const observations = translateContainerEvent(message, {
       serviceOf: (id, labels) => membership.serviceOf(id, labels),
       isSelf: (id) => deps.self.isSelf(id),

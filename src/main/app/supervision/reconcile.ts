@@ -1,8 +1,8 @@
 import type { ContainerInfo } from '../../../shared/model/index.ts';
 import type { ServiceObservation } from '../../core/recovery/service-observation.ts';
 
-/** What supervision last knew of a service's container: running or not. */
-export type KnownStates = Map<string, { containerId: string; running: boolean }>;
+/** What supervision last knew of a service's container: running or not, and its HEALTHCHECK's word, if any. */
+export type KnownStates = Map<string, { containerId: string; running: boolean; health?: 'starting' | 'healthy' | 'unhealthy' }>;
 
 /**
  * Compares a fresh container list with what was known before the event stream broke, and gives the observations
@@ -27,7 +27,14 @@ export function reconcileStates(
   for (const [service, before] of known) {
     const c = now.get(service);
     const running = c?.state === 'running';
-    if (running === before.running && c?.id === before.containerId) continue;
+    if (running === before.running && c?.id === before.containerId) {
+      // The same run, but its HEALTHCHECK may have changed while no event could tell (the health_status event missed).
+      if (running && c.health !== 'none' && c.health !== before.health) {
+        changed.push(service);
+        observations.push({ kind: 'docker-health', service, status: c.health });
+      }
+      continue;
+    }
     changed.push(service);
     if (running && c) {
       observations.push({ kind: 'container-started', service, containerId: c.id });
