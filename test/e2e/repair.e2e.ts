@@ -46,6 +46,9 @@ test.describe.serial('Repair view over serve mode, against a real Docker engine'
     await expect(repair.scoreboard).toBeVisible({ timeout: 120_000 });
     await expect(connect).toHaveAttribute('data-status', 'succeeded');
     await expect(repair.closed('DNS_UNRESOLVABLE_FROM_CONTAINER')).toHaveCount(1);
+    // The workspace's smoke suite verified it: the alias resolves inside the dev container.
+    await expect(repair.smoke).toHaveAttribute('data-failed', '0');
+    await expect(repair.smoke).toContainText('1/1 passed');
     await expect(repair.report).toContainText('.md');
     expect(await s.aliasResolvesInDev()).toBe(true);
     await repair.screenshot(SCREENSHOT);

@@ -10,6 +10,8 @@ export class RepairPage {
   readonly confirmButton: Locator;
   readonly scoreboard: Locator;
   readonly report: Locator;
+  /** The smoke suites that verified the repair (heading with `data-failed`). */
+  readonly smoke: Locator;
 
   constructor(readonly page: Page) {
     this.view = page.getByTestId('repair-view');
@@ -20,6 +22,7 @@ export class RepairPage {
     this.confirmButton = page.getByTestId('repair-confirm');
     this.scoreboard = page.getByTestId('repair-scoreboard');
     this.report = page.getByTestId('repair-report');
+    this.smoke = page.getByTestId('repair-smoke');
   }
 
   /** Opens the dashboard and its Repair tab. */

@@ -59,7 +59,10 @@ export async function createIncidentStack(docker: Docker = new Docker()): Promis
     });
     await writeFile(
       join(workspace, 'stack-doctor.yaml'),
-      `orchestrator:\n  fallbackUrl: http://localhost:${orchestrator.hostPort}\nprobe:\n  timeoutMs: 15000\n`,
+      // The smoke suite verifies the repair: the alias the dev container needs resolves there.
+      `orchestrator:\n  fallbackUrl: http://localhost:${orchestrator.hostPort}\nprobe:\n  timeoutMs: 15000\n` +
+        `smoke:\n  suites:\n    incident:\n      timeoutMs: 15000\n      checks:\n` +
+        `        - { kind: dns, name: alias from the dev container, host: orchestrator-service, from: { container: ${dev.name} } }\n`,
     );
     return {
       workspace,

@@ -1,6 +1,7 @@
 import type { RepairScoreboard } from '../../../../shared/model/index.ts';
+import { ScoreboardTable } from '../smoke/scoreboard-table.tsx';
 
-/** Before/after: verdicts, findings closed, remaining and new, time taken. */
+/** Before/after: verdicts, findings closed, remaining and new, time taken, and the smoke suites that verified it. */
 export function RepairScoreboardCard({ board }: { board: RepairScoreboard }) {
   const t = board.timing;
   return (
@@ -28,6 +29,15 @@ export function RepairScoreboardCard({ board }: { board: RepairScoreboard }) {
           </li>
         ))}
       </ul>
+      {board.smoke && (
+        <>
+          <h4 data-testid="repair-smoke" data-failed={board.smoke.failed + board.smoke.errors}>
+            Smoke: {board.smoke.passed}/{board.smoke.total} passed
+            {board.smoke.failed + board.smoke.errors > 0 ? `, ${board.smoke.failed} failed, ${board.smoke.errors} errors` : ''}
+          </h4>
+          <ScoreboardTable results={board.smoke.results} testId="repair-smoke-check" />
+        </>
+      )}
       {board.appeared.length > 0 && (
         <>
           <h4>New ({board.appeared.length})</h4>
