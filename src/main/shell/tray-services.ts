@@ -8,21 +8,10 @@ import type {
 } from '../../shared/model/index.ts';
 import { serviceOpLine, type TrayWork } from './tray-activity.ts';
 import type { TrayMenuItem } from './tray-menu-item.ts';
+import { serviceStateWord } from '../../shared/model/service-state-words.ts';
 
 /** How many services the Services submenu lists before "and N more…". */
 export const TRAY_MAX_SERVICES = 20;
-
-const stateWord: Record<ServiceState, string> = {
-  starting: 'starting',
-  healthy: 'healthy',
-  degraded: 'degraded',
-  unavailable: 'unavailable',
-  'stopped-by-user': 'stopped by you',
-  'crash-looping': 'crash-looping',
-  recovering: 'recovering',
-  'given-up': 'gave up',
-  'awaiting-manual': 'awaits your approval',
-};
 
 const stateMark: Record<ServiceState, string> = {
   starting: '◌',
@@ -57,7 +46,7 @@ function rowLabel(row: ServiceRow): string {
   const { status, container } = row;
   if (status) {
     const attempts = status.attempts > 0 && status.state !== 'healthy' ? `, attempt ${status.attempts}/${status.maxAttempts}` : '';
-    return `${stateMark[status.state]} ${row.name}: ${stateWord[status.state]}${attempts}`;
+    return `${stateMark[status.state]} ${row.name}: ${serviceStateWord(status.state)}${attempts}`;
   }
   if (!container) return `○ ${row.name}: not created`;
   const up = container.state === 'running' && container.health !== 'unhealthy';
@@ -73,7 +62,7 @@ function serviceSubmenu(row: ServiceRow, work: TrayWork): TrayMenuItem {
   const { status, plan, container, name } = row;
   const items: TrayMenuItem[] = [];
   if (row.diagnosed) items.push({ type: 'normal', label: containerLine(container), enabled: false });
-  if (status) items.push({ type: 'normal', label: status.reason || stateWord[status.state], enabled: false });
+  if (status) items.push({ type: 'normal', label: status.reason || serviceStateWord(status.state), enabled: false });
   if (status && status.waitingFor.length > 0)
     items.push({ type: 'normal', label: `waiting for ${status.waitingFor.join(', ')}`, enabled: false });
   if (plan?.state === 'AWAITING_MANUAL')

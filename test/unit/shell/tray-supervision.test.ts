@@ -79,7 +79,7 @@ describe('tray supervision section', () => {
       'Services (1 need you)': [
         { '↻ api: crash-looping, attempt 3/5': ['exited 1 after 2 s', 'Cancel recovery', 'Open logs'] },
         {
-          '? db: awaits your approval, attempt 1/5': [
+          '? db: awaiting your approval, attempt 1/5': [
             'manual strategy',
             'waiting for net',
             'Approve recovery',

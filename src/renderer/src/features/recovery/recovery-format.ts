@@ -1,4 +1,5 @@
 import type { RecoveryPlanView, ServiceRecoveryStatus, ServiceState, SupervisionStatus } from '../../../../shared/model/index.ts';
+import { serviceStateWord } from '../../../../shared/model/service-state-words.ts';
 
 /** `8 s`, `3 min`, `2 h 5 min`, `3 days`: a span as people say it (seconds are dropped past a minute). */
 export function formatSpan(ms: number): string {
@@ -10,21 +11,6 @@ export function formatSpan(ms: number): string {
   if (hours < 48) return minutes % 60 > 0 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   return `${Math.floor(hours / 24)} days`;
 }
-
-const stateWords: Record<ServiceState, string> = {
-  starting: 'starting',
-  healthy: 'healthy',
-  degraded: 'degraded',
-  unavailable: 'unavailable',
-  'stopped-by-user': 'stopped by you',
-  'crash-looping': 'crash-looping',
-  recovering: 'recovering',
-  'given-up': 'gave up',
-  'awaiting-manual': 'awaiting your approval',
-};
-
-/** Display word of a service state. */
-export const stateWord = (state: ServiceState): string => stateWords[state];
 
 /** How bad a state is, for the row's colour: ok, busy (being handled), warn, bad (needs a human). */
 export function stateTone(state: ServiceState): 'ok' | 'busy' | 'warn' | 'bad' {
@@ -41,7 +27,7 @@ const since = (iso: string | null, nowMs: number): number | null => (iso === nul
  * "crash-looping, attempt 3/5, next in 8 s", "gave up after 5/5 attempts, 2 min ago".
  */
 export function serviceLine(service: ServiceRecoveryStatus, nowMs: number): string {
-  const word = stateWord(service.state);
+  const word = serviceStateWord(service.state);
   const forSpan = formatSpan(since(service.since, nowMs) ?? 0);
   const attempt = `attempt ${service.attempts}/${service.maxAttempts}`;
   const next = service.nextAttemptAt === null ? null : Date.parse(service.nextAttemptAt) - nowMs;
