@@ -118,7 +118,7 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
 
   listNetworks(timeoutMs: number): Promise<NetworkInfo[]> {
     return this.connection.call('list networks', timeoutMs, async (signal) => {
-      const networks = await this.connection.client().listNetworks({ abortSignal: signal });
+      const networks = await this.connection.networks(signal);
       return networks.map((n) => ({
         id: n.Id,
         name: n.Name,
@@ -137,7 +137,7 @@ export class DockerEngineAdapter implements EngineReadPort, EngineControlPort, E
   inspectContainer(idOrName: string, timeoutMs: number): Promise<ContainerInfo> {
     return this.connection.call(`inspect container ${idOrName.slice(0, 64)}`, timeoutMs, async (signal) => {
       const docker = this.connection.client();
-      return inspectInfo(docker, idOrName, undefined, await networkFacts(docker, signal), signal);
+      return inspectInfo(docker, idOrName, undefined, await networkFacts(this.connection, signal), signal);
     });
   }
 
