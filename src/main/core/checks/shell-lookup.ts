@@ -83,7 +83,8 @@ export function parseShellLookup(names: readonly string[], stdout: string): Shel
     const addresses = [...new Set(parsed.addresses)];
     const { resolves } = parsed;
     const note = resolves ? `${tool}: ${addresses.join(', ')}` : `${tool}: cannot resolve ${name}`;
-    lookups.set(name, { tool, resolves, addresses, output: capped(output), note });
+    // As the direct tools reported it: getent's addresses (its lines repeat each one per socket type), nslookup's text.
+    lookups.set(name, { tool, resolves, addresses, output: capped(tool === 'getent' ? addresses.join('\n') : output), note });
   }
   return { lookups, noTool };
 }

@@ -48,7 +48,7 @@ describe('lookupNamesInContainer', () => {
     }));
     const { lookups, execs } = await lookupNamesInContainer(engine, 'c1', ['api', 'gone'], 1000, now);
     expect(execs).toBe(1);
-    expect(lookups.get('api')).toMatchObject({ tool: 'getent', resolves: true, addresses: ['172.18.0.3'] });
+    expect(lookups.get('api')).toMatchObject({ tool: 'getent', resolves: true, addresses: ['172.18.0.3'], output: '172.18.0.3' });
     expect(lookups.get('gone')).toMatchObject({ tool: 'getent', resolves: false, addresses: [] });
   });
 
