@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { lookActionSchema, repairActionSchema } from './fix-action.ts';
 import { probeResultSchema } from './probe.ts';
+import { compareNames } from '../compare-names.ts';
 
 /** Stable finding ids. Documented in README.md#finding-codes; never rename one. */
 export const findingIdSchema = z.enum([
@@ -60,5 +61,5 @@ const severityRank: Record<Severity, number> = { error: 2, warning: 1, info: 0 }
 
 /** Worst first; ties keep a stable order by id then subject. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return severityRank[b.severity] - severityRank[a.severity] || a.id.localeCompare(b.id) || a.subject.localeCompare(b.subject);
+  return severityRank[b.severity] - severityRank[a.severity] || compareNames(a.id, b.id) || compareNames(a.subject, b.subject);
 }

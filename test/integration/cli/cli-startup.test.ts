@@ -130,6 +130,8 @@ describe('CLI startup loads only what the command needs', () => {
     expect(loaded).toContain('dockerode');
     expect(loaded).toContain('src/main/app/create-diagnosis-service.ts');
     for (const name of notForCheck) expect(loaded, `check loads ${name}`).not.toContain(name);
+    // ws loads on the first WebSocket handshake: this stack has no ws:// target.
+    expect(loaded, 'check loads ws').not.toContain('ws');
     for (const folder of notForCheckSources) expect(anyUnder(loaded, folder), `check loads ${folder}`).toBe(false);
   });
 });

@@ -44,7 +44,7 @@ export async function listInspectedContainers(
   const started = performance.now();
   const docker = (): Docker => connection.client();
   const [summaries, facts] = await connection.call('list containers', timeoutMs, (signal) =>
-    Promise.all([docker().listContainers({ all: true, abortSignal: signal }), networkFacts(docker(), signal)]),
+    Promise.all([docker().listContainers({ all: true, abortSignal: signal }), networkFacts(connection, signal)]),
   );
   if (summaries.length === 0) return [];
   const budget = Math.max(
@@ -86,8 +86,8 @@ export async function listInspectedContainers(
 }
 
 /** The labels of every network by name, which tell a compose network's DNS names (see toContainerInfo). */
-export async function networkFacts(docker: Docker, signal: AbortSignal): Promise<Map<string, NetworkFacts>> {
-  const networks = await docker.listNetworks({ abortSignal: signal });
+export async function networkFacts(connection: EngineConnection, signal: AbortSignal): Promise<Map<string, NetworkFacts>> {
+  const networks = await connection.networks(signal);
   return new Map(networks.map((n) => [n.Name, { labels: { ...(n.Labels ?? {}) } }]));
 }
 

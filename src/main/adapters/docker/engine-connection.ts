@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { EngineEndpoint } from '../../core/ports/index.ts';
 import { EngineError } from '../../core/ports/index.ts';
 import { withDeadline } from './deadline.ts';
+import { InFlightRequest } from './in-flight-request.ts';
 import { toEngineError } from './engine-error.mapper.ts';
 
 /**
@@ -12,6 +13,7 @@ import { toEngineError } from './engine-error.mapper.ts';
  */
 export class EngineConnection {
   private readonly controller = new AbortController();
+  private readonly networkList = new InFlightRequest((signal) => this.client().listNetworks({ abortSignal: signal }));
 
   constructor(
     readonly endpoint: EngineEndpoint,
@@ -30,6 +32,14 @@ export class EngineConnection {
     if (this.docker === undefined)
       throw this.unusable ?? new EngineError('ENGINE_UNREACHABLE', `Cannot reach the Docker engine at ${this.endpoint.endpoint}`);
     return this.docker;
+  }
+
+  /**
+   * `GET /networks`, shared by the calls made while one is in flight: the diagnosis' network list and the
+   * container listing's network labels, asked at once, cost one request.
+   */
+  networks(signal: AbortSignal): Promise<Docker.NetworkInspectInfo[]> {
+    return this.networkList.get(signal);
   }
 
   /** Runs one engine request under a deadline (ms) and the lifetime; rejects only with EngineError. */

@@ -2,12 +2,13 @@ import { errorMessage } from '../../../shared/error-message.ts';
 import { isValidHostName } from '../network/host-name.ts';
 import type { EngineReadPort, ExecResult } from '../ports/index.ts';
 import { lookupInContainer, type ContainerLookup } from './container-lookup.ts';
+import { parseShellLookup, shellLookupArgv, shellMissing } from './shell-lookup.ts';
 
 /** What looking up several names in one container cost and said. */
 export interface BatchLookup {
   /** One answer per name asked, in the order asked. */
   lookups: Map<string, ContainerLookup>;
-  /** Execs issued (1 when `getent ahosts` answered for all names). */
+  /** Execs issued (1 when the shell script, or `getent ahosts` without a shell, answered for all names). */
   execs: number;
   /**
    * Set when the container itself could not run a lookup (exec refused, container gone, no lookup tool):
@@ -59,11 +60,11 @@ function trimmed(text: string): string {
 }
 
 /**
- * Resolves many names inside one running container: one `getent ahosts` exec for all of them (argv, no
- * shell: every name is checked by isValidHostName first and a name that is no host name is refused with
- * `INVALID_HOST`). An image without a batch-capable getent (busybox, distroless) falls back to
- * {@link lookupInContainer} per name, one after another, so this never runs more than one exec at a
- * time. `timeoutMs` bounds all of it; names left when it is spent get `TIMEOUT`. Never rejects.
+ * Resolves many names inside one running container in one exec: `sh -c SHELL_LOOKUP_SCRIPT sh name…`, which
+ * runs getent (or nslookup, busybox) per name (shell-lookup.ts: a constant script, the names only as its
+ * positional arguments; every name is checked by isValidHostName first and one that is no host name is refused
+ * with `INVALID_HOST`). An image without `sh` runs the tools directly ({@link withoutShell}). Never more than one
+ * exec at a time; `timeoutMs` bounds all of it; names left when it is spent get `TIMEOUT`. Never rejects.
  */
 export async function lookupNamesInContainer(
   engine: Pick<EngineReadPort, 'exec'>,
@@ -90,27 +91,66 @@ export async function lookupNamesInContainer(
   }
   if (valid.length === 0) return { lookups, execs: 0 };
   const deadline = now() + timeoutMs;
+  let result: ExecResult;
+  try {
+    result = await engine.exec(containerId, shellLookupArgv(valid), timeoutMs);
+  } catch (err) {
+    return { lookups, execs: 1, unusable: { code: 'EXEC_FAILED', message: `lookup could not run: ${errorMessage(err)}` } };
+  }
+  if (shellMissing(result)) return withoutShell(engine, containerId, valid, { deadline, now, lookups, execs: 1 });
+  const answered = parseShellLookup(valid, result.stdout);
+  if (answered.noTool) return { lookups, execs: 1, unusable: { code: 'NO_LOOKUP_TOOL', message: NO_TOOL } };
+  for (const [name, lookup] of answered.lookups) lookups.set(name, lookup);
+  const missing = valid.filter((name) => !lookups.has(name));
+  if (missing.length === 0) return { lookups, execs: 1 };
+  if (result.timedOut) {
+    const which = result.execId ? ` (exec ${result.execId.slice(0, 12)}, which may still run in the container)` : '';
+    const message = `the lookup of ${valid.length} names did not finish within ${timeoutMs} ms${which}`;
+    for (const name of missing) lookups.set(name, timedOutLookup(null, message));
+    return { lookups, execs: 1 };
+  }
+  // The shell ran but its output holds no record for these (cut at the exec's output cap): one exec per name.
+  return fallBackPerName(engine, containerId, missing, { deadline, now, lookups, execs: 1, tools: ['getent', 'nslookup'] });
+}
+
+const NO_TOOL = 'the image has neither getent nor nslookup';
+
+function timedOutLookup(tool: ContainerLookup['tool'], message: string): ContainerLookup {
+  return { tool, resolves: null, addresses: [], output: '', note: message, failure: { code: 'TIMEOUT', message } };
+}
+
+/**
+ * An image without `sh` (distroless, scratch plus a binary): the tools are run directly, as argv. One
+ * `getent ahosts` exec for all names (glibc); without a batch-capable getent, {@link lookupInContainer} per
+ * name, one after another.
+ */
+async function withoutShell(
+  engine: Pick<EngineReadPort, 'exec'>,
+  containerId: string,
+  valid: readonly string[],
+  state: { deadline: number; now: () => number; lookups: Map<string, ContainerLookup>; execs: number },
+): Promise<BatchLookup> {
+  const { deadline, now, lookups } = state;
+  const left = Math.round(deadline - now());
+  if (left <= 0) {
+    const message = 'no time was left to run a lookup after the shell was found missing';
+    for (const name of valid) lookups.set(name, timedOutLookup(null, message));
+    return { lookups, execs: state.execs };
+  }
+  const execs = state.execs + 1;
   const argv = ['getent', 'ahosts', ...valid.flatMap((name, i) => [name, separator(i + 1)])];
   let result: ExecResult;
   try {
-    result = await engine.exec(containerId, argv, timeoutMs);
+    result = await engine.exec(containerId, argv, left);
   } catch (err) {
     const message = errorMessage(err);
-    return { lookups, execs: 1, unusable: { code: 'EXEC_FAILED', message: `lookup could not run: ${message}` } };
+    return { lookups, execs, unusable: { code: 'EXEC_FAILED', message: `lookup could not run: ${message}` } };
   }
   if (result.timedOut) {
     const which = result.execId ? ` (exec ${result.execId.slice(0, 12)}, which may still run in the container)` : '';
-    const message = `getent ahosts (${valid.length} names) did not finish within ${timeoutMs} ms${which}`;
-    for (const name of valid)
-      lookups.set(name, {
-        tool: 'getent',
-        resolves: null,
-        addresses: [],
-        output: '',
-        note: message,
-        failure: { code: 'TIMEOUT', message },
-      });
-    return { lookups, execs: 1 };
+    const message = `getent ahosts (${valid.length} names) did not finish within ${left} ms${which}`;
+    for (const name of valid) lookups.set(name, timedOutLookup('getent', message));
+    return { lookups, execs };
   }
   const parsed = toolMissing(result) ? null : parseAhostsBatch(valid, result);
   if (parsed) {
@@ -119,10 +159,10 @@ export async function lookupNamesInContainer(
       const note = resolves ? `getent: ${addresses.join(', ')}` : `getent: cannot resolve ${name}`;
       lookups.set(name, { tool: 'getent', resolves, addresses, output: trimmed(addresses.join('\n')), note });
     }
-    return { lookups, execs: 1 };
+    return { lookups, execs };
   }
   const tools = toolMissing(result) ? (['nslookup'] as const) : (['getent', 'nslookup'] as const);
-  return fallBackPerName(engine, containerId, valid, { deadline, now, lookups, execs: 1, tools });
+  return fallBackPerName(engine, containerId, valid, { deadline, now, lookups, execs, tools });
 }
 
 async function fallBackPerName(
@@ -143,7 +183,7 @@ async function fallBackPerName(
     const left = Math.round(deadline - now());
     if (left <= 0) {
       const message = `${name} not looked up: the lookup budget was spent on the names before it`;
-      lookups.set(name, { tool: null, resolves: null, addresses: [], output: '', note: message, failure: { code: 'TIMEOUT', message } });
+      lookups.set(name, timedOutLookup(null, message));
       continue;
     }
     // lookupInContainer may try getent, then nslookup: count what it ran through a counting view of exec.

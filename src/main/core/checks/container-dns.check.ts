@@ -16,8 +16,8 @@ export const CONTAINER_DNS_EXEC_CONCURRENCY = 4;
 /**
  * DNS from inside each running consumer, for each host it is configured to call (once per host): the
  * network model decides, a lookup run in a container confirms. Consumers on the same networks with the same
- * resolver settings resolve alike, so one `getent ahosts` exec in one of them answers many names for all
- * (lookup-groups.ts); each fact's note and `detail.lookupIn` say where its lookup ran. Needs the engine's
+ * resolver settings resolve alike, so one lookup exec in one of them (batch-lookup.ts: a constant shell script
+ * running getent or nslookup per name) answers many names for all (lookup-groups.ts); each fact's note and `detail.lookupIn` say where its lookup ran. Needs the engine's
  * listing.
  */
 export const containerDnsCheck: Check<LookupBatch, ContainerDnsFact> = {

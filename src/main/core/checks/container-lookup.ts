@@ -36,7 +36,7 @@ function toolMissing(tool: string, result: ExecResult): boolean {
 }
 
 /** `getent hosts`: one `address  name…` line per address; exit 2 when the key is unknown. */
-function parseGetent(result: ExecResult): { resolves: boolean; addresses: string[] } {
+export function parseGetent(result: ExecResult): { resolves: boolean; addresses: string[] } {
   const addresses = result.stdout
     .split('\n')
     .map((line) => line.trim().split(/\s+/)[0] ?? '')
@@ -48,7 +48,7 @@ function parseGetent(result: ExecResult): { resolves: boolean; addresses: string
  * busybox and bind `nslookup`: the answer is the `Address` lines after `Name:`; the resolver's own
  * `Server`/`Address` header comes before it. Failure prints `can't resolve` or `NXDOMAIN` and exits 1.
  */
-function parseNslookup(result: ExecResult): { resolves: boolean; addresses: string[] } {
+export function parseNslookup(result: ExecResult): { resolves: boolean; addresses: string[] } {
   const text = `${result.stdout}\n${result.stderr}`;
   const addresses: string[] = [];
   let inAnswer = false;

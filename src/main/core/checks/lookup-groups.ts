@@ -1,5 +1,6 @@
 import type { ContainerInfo, DependencyTarget, StackService } from '../../../shared/model/index.ts';
 import { isIpLiteral, isLocalhost, normalizeHost } from '../network/host-name.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 /** One running consumer configured to call one host: a question the container-DNS check answers. */
 export interface LookupRequest {
@@ -109,7 +110,7 @@ export function planLookups(requests: readonly LookupRequest[], options: PlanOpt
   const size = widened(batchSize, totalNames, options.parallel);
   const batches: LookupBatch[] = [];
   for (const [key, group] of groups) {
-    const runners = [...group.members.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, maxRunners);
+    const runners = [...group.members.values()].sort((a, b) => compareNames(a.name, b.name)).slice(0, maxRunners);
     // As many batches as `size` asks for, of even sizes (100 names by 32: 4 of 25, not 32, 32, 32 and 4).
     const count = Math.ceil(group.names.length / size);
     const even = Math.ceil(group.names.length / Math.max(1, count));

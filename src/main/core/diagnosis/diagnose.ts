@@ -3,7 +3,6 @@ import { builtinChecks } from '../checks/builtin-checks.ts';
 import type { CheckScope } from '../checks/check.ts';
 import { orchestratorTargetFacts } from '../checks/check-facts.ts';
 import { runChecks } from '../checks/run-checks.ts';
-import { discoverStack } from '../discovery/discover-stack.ts';
 import { DiagnoseInputError } from '../errors.ts';
 import { collectFindings } from '../findings/collect-findings.ts';
 import { configFindings } from '../findings/config.rules.ts';
@@ -32,6 +31,9 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
   // The engine is asked first and meanwhile the workspace is checked and the runtime read: the listing is the
   // longest wait before discovery, and none of the three needs another. It never rejects (failures are values).
   const engineCheck = checkEngine(deps.engine, options.timeoutMs, clock);
+  // Discovery and its parsers (yaml, jsonc, the config schema: ~15 ms to load in a fresh process) load while the
+  // engine answers, instead of before the diagnosis starts; a module already loaded costs nothing here.
+  const discoveryModule = import('../discovery/discover-stack.ts');
   const signalsRead = deps.runtime.read();
   const workspace = await resolveWorkspace(deps.workspace, options.workspace);
   log.info({ workspace, timeoutMs: options.timeoutMs }, 'diagnosis started');
@@ -41,6 +43,7 @@ export async function diagnose(deps: DiagnoseDeps, options: ResolvedDiagnoseOpti
   if (!engine.report.ok) log.warn({ endpoint: engine.report.endpoint, error: engine.report.probe.error }, 'docker engine unreachable');
   const timings: Record<string, number> = { engine: elapsedSince(clock, started) };
 
+  const { discoverStack } = await discoveryModule;
   const discovery = await discoverStack(deps.workspace, {
     workspace,
     extraProjects: options.projects,

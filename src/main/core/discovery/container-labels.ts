@@ -1,5 +1,6 @@
 import { isAbsolute, relative } from 'node:path';
 import type { ContainerInfo } from '../../../shared/model/index.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 export const LABEL_PROJECT = 'com.docker.compose.project';
 export const LABEL_SERVICE = 'com.docker.compose.service';
@@ -65,7 +66,7 @@ export function workspaceTie(container: ContainerInfo, roots: readonly string[],
 export function preferredContainer(candidates: readonly ContainerInfo[]): ContainerInfo | null {
   const rank = (c: ContainerInfo): number => (c.state === 'running' ? 0 : c.state === 'restarting' ? 1 : 2);
   const number = (c: ContainerInfo): number => Number(c.labels[LABEL_CONTAINER_NUMBER] ?? 1) || 1;
-  return [...candidates].sort((a, b) => rank(a) - rank(b) || number(a) - number(b) || a.name.localeCompare(b.name))[0] ?? null;
+  return [...candidates].sort((a, b) => rank(a) - rank(b) || number(a) - number(b) || compareNames(a.name, b.name))[0] ?? null;
 }
 
 function trimSlash(path: string): string {

@@ -13,6 +13,7 @@ import type { ServiceDraft } from './service-drafts.ts';
 import { parseStackConfig, STACK_CONFIG_FILES } from './stack-config.ts';
 import { IMAGE_DEVCONTAINER_PROJECT, loadWorkspaceDeclarations } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 export interface DiscoverStackInput {
   /** Absolute workspace path. */
@@ -178,7 +179,7 @@ function listOtherProjects(containers: readonly ContainerInfo[]): OtherProject[]
     if (workingDir && !entry.workingDir) entry.workingDir = workingDir;
     byName.set(name, entry);
   }
-  return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...byName.values()].sort((a, b) => compareNames(a.name, b.name));
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

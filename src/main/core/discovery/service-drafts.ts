@@ -12,6 +12,7 @@ import type { DevcontainerModel } from './devcontainer.ts';
 import { IMAGE_DEVCONTAINER_PROJECT } from './workspace-declarations.ts';
 import type { DeclaredProject } from './workspace-declarations.ts';
 import { overlayEnvTargets, targetsFromEnv } from './url-targets.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 type ServiceRole = StackService['role'];
 
@@ -77,7 +78,7 @@ export function buildServiceDrafts(input: DraftInput): ServiceDraft[] {
     const key = `${composeProjectOf(container) ?? IMAGE_DEVCONTAINER_PROJECT}\u0000${composeServiceOf(container) ?? containerName(container)}`;
     leftovers.set(key, [...(leftovers.get(key) ?? []), container]);
   }
-  for (const [key, candidates] of [...leftovers].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, candidates] of [...leftovers].sort(([a], [b]) => compareNames(a, b))) {
     const [project = '', name = ''] = key.split('\u0000');
     const container = take(candidates) as ContainerInfo;
     drafts.push({

@@ -8,6 +8,7 @@ import type { ComposeModel } from './compose-model.ts';
 import { parseDevcontainer } from './devcontainer.ts';
 import type { DevcontainerModel } from './devcontainer.ts';
 import { defaultProjectName, devcontainerProjectName } from './project-name.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 /** A project the workspace's files declare. */
 export interface DeclaredProject {
@@ -36,7 +37,7 @@ export const IMAGE_DEVCONTAINER_PROJECT = 'devcontainer';
 /** Compose files at the workspace root: base files (`compose.yaml`…) before overrides, as compose merges them. */
 export function rootComposeFiles(names: readonly string[]): string[] {
   const isBase = (name: string): boolean => /^(docker-)?compose\.ya?ml$/i.test(name);
-  return names.filter((name) => COMPOSE_FILE.test(name)).sort((a, b) => Number(isBase(b)) - Number(isBase(a)) || a.localeCompare(b));
+  return names.filter((name) => COMPOSE_FILE.test(name)).sort((a, b) => Number(isBase(b)) - Number(isBase(a)) || compareNames(a, b));
 }
 
 /** Reads the compose files at the root and the devcontainer (with the compose files it names). */

@@ -1,5 +1,6 @@
 import { heartbeatPayloadSchema, type HeartbeatVerdict } from '../../../shared/model/index.ts';
 import type { StoredEntry } from '../ports/heartbeat.port.ts';
+import { compareNames } from '../../../shared/compare-names.ts';
 
 /** Prefix of every heartbeat key: `service:heartbeat:{serviceId}:{appId}`. */
 export const HEARTBEAT_PREFIX = 'service:heartbeat:';
@@ -79,7 +80,7 @@ export function judgeHeartbeats(entries: readonly StoredEntry[], now: Date, quer
     const key = `${HEARTBEAT_PREFIX}${serviceId}:${appId}`;
     verdicts.set(key, missing(key, { serviceId, appId }));
   }
-  return [...verdicts.values()].sort((a, b) => a.serviceId.localeCompare(b.serviceId) || a.appId.localeCompare(b.appId));
+  return [...verdicts.values()].sort((a, b) => compareNames(a.serviceId, b.serviceId) || compareNames(a.appId, b.appId));
 }
 
 function judgeOne(entry: StoredEntry, ids: { serviceId: string; appId: string }, nowMs: number, rules: HeartbeatRules): HeartbeatVerdict {

@@ -7,6 +7,7 @@ import { DockerEngineAdapter } from '../../../../src/main/adapters/docker/docker
 import { NetworkProbeAdapter } from '../../../../src/main/adapters/network/network-probe.adapter.ts';
 import { RuntimeSignalsAdapter } from '../../../../src/main/adapters/runtime/runtime-signals.adapter.ts';
 import { WorkspaceFilesAdapter } from '../../../../src/main/adapters/workspace/workspace-files.adapter.ts';
+import { SHELL_LOOKUP_SCRIPT } from '../../../../src/main/core/checks/shell-lookup.ts';
 import { diagnose } from '../../../../src/main/core/diagnosis/diagnose.ts';
 import { silentLogger, type EngineReadPort } from '../../../../src/main/core/ports/index.ts';
 import type { Diagnosis } from '../../../../src/shared/model/index.ts';
@@ -90,7 +91,15 @@ describe('in-container lookups of hostile host names, on a real engine', () => {
   });
 
   it('never runs a lookup whose argument is an option or holds shell characters, and reports the name as invalid', () => {
-    expect(execs.filter((argv) => argv.some((arg) => arg === '-s' || arg.includes('&')))).toEqual([]);
+    // The lookup script is a constant (it holds `&&` and `2>&1` itself): what varies is every other argument.
+    const varying = execs.map((argv) => argv.filter((arg) => arg !== SHELL_LOOKUP_SCRIPT));
+    expect(varying.filter((argv) => argv.some((arg) => arg === '-s' || arg.includes('&')))).toEqual([]);
+    expect(
+      execs
+        .flat()
+        .filter((arg) => arg.includes('\n'))
+        .every((arg) => arg === SHELL_LOOKUP_SCRIPT),
+    ).toBe(true);
     const consumer = diagnosis.services.find((s) => s.name === 'consumer');
     for (const host of ['-s', 'x&&id&&y']) {
       const probe = consumer?.probes.find((p) => p.kind === 'dns-container' && p.target === host);

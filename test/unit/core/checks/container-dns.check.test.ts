@@ -4,6 +4,7 @@ import { containerDnsFacts } from '../../../../src/main/core/checks/check-facts.
 import { CONTAINER_DNS_EXEC_CONCURRENCY, containerDnsCheck } from '../../../../src/main/core/checks/container-dns.check.ts';
 import { LOOKUP_BATCH_SIZE, MAX_LOOKUP_BATCH_SIZE } from '../../../../src/main/core/checks/lookup-groups.ts';
 import { runChecks } from '../../../../src/main/core/checks/run-checks.ts';
+import { SHELL_LOOKUP_SCRIPT } from '../../../../src/main/core/checks/shell-lookup.ts';
 import type { EngineReadPort, ExecResult, NetworkProbePort } from '../../../../src/main/core/ports/index.ts';
 import type { ContainerInfo, StackService } from '../../../../src/shared/model/index.ts';
 import { FakeClock } from '../../support/fake-clock.ts';
@@ -27,9 +28,10 @@ function stackOfConsumers(count: number, groups: number): { services: StackServi
 }
 
 /**
- * An engine whose containers run glibc's `getent ahosts`, resolving each name to the first container that
- * answers to it on a network the exec's container shares; every exec settles on a later macrotask, so
- * several can be in flight at once and the most at one moment is recorded.
+ * An engine whose containers have `sh` and glibc's `getent`: the lookup script (`sh -c SCRIPT sh name…`) prints
+ * one record per name as `getent ahosts` answers it, resolving each name to the first container that answers to
+ * it on a network the exec's container shares; every exec settles on a later macrotask, so several can be in
+ * flight at once and the most at one moment is recorded.
  */
 function glibcEngine(containers: ContainerInfo[]) {
   const execs: Array<{ id: string; argv: string[] }> = [];
@@ -49,14 +51,13 @@ function glibcEngine(containers: ContainerInfo[]) {
       inFlight -= 1;
       const self = containers.find((c) => c.id === id);
       const nets = new Set(self?.networks.map((n) => n.name));
-      let missing = false;
-      const lines = argv.slice(2).flatMap((key) => {
-        if (/^0\.0\.\d+\.\d+$/.test(key)) return [`${key}  STREAM ${key}`, `${key}  DGRAM`, `${key}  RAW`];
-        const hit = containers.flatMap((c) => c.networks.filter((n) => nets.has(n.name) && n.aliases.includes(key)))[0];
-        if (!hit) missing = true;
-        return hit ? [`${hit.ipAddress}  STREAM ${key}`, `${hit.ipAddress}  DGRAM`] : [];
+      if (argv[0] !== 'sh' || argv[2] !== SHELL_LOOKUP_SCRIPT) return { exitCode: 127, stdout: '', stderr: 'not found', timedOut: false };
+      const records = argv.slice(4).flatMap((name) => {
+        const hit = containers.flatMap((c) => c.networks.filter((n) => nets.has(n.name) && n.aliases.includes(name)))[0];
+        const lines = hit ? [`${hit.ipAddress}  STREAM ${name}`, `${hit.ipAddress}  DGRAM`] : [];
+        return [`@@stack-doctor-lookup getent ${hit ? 0 : 2} ${name}`, ...lines, '@@stack-doctor-lookup-end'];
       });
-      return { exitCode: missing ? 2 : 0, stdout: `${lines.join('\n')}\n`, stderr: '', timedOut: false };
+      return { exitCode: 0, stdout: `${records.join('\n')}\n`, stderr: '', timedOut: false };
     },
   };
   return { engine, execs, maxInFlight: () => maxInFlight };
@@ -100,8 +101,10 @@ describe('containerDnsCheck at scale', () => {
     const { facts, execs } = await diagnose(200, 1);
     // 200 names in one group, batches widened to fit the execs run at once: one round.
     expect(execs).toHaveLength(CONTAINER_DNS_EXEC_CONCURRENCY);
-    expect(execs.every((e) => (e.argv.length - 2) / 2 <= MAX_LOOKUP_BATCH_SIZE)).toBe(true);
-    expect(execs.every((e) => e.argv[0] === 'getent' && e.argv[1] === 'ahosts')).toBe(true);
+    // `sh -c SCRIPT sh name…`: the names are the arguments after the fourth.
+    expect(execs.every((e) => e.argv.length - 4 <= MAX_LOOKUP_BATCH_SIZE)).toBe(true);
+    expect(execs.reduce((sum, e) => sum + e.argv.length - 4, 0)).toBe(200);
+    expect(execs.every((e) => e.argv[0] === 'sh' && e.argv[2] === SHELL_LOOKUP_SCRIPT)).toBe(true);
     expect(facts).toHaveLength(200);
     const gone = facts.filter((f) => f.reachability.resolves === false);
     expect(gone.map((f) => f.target.host)).toEqual(['gone']);
