@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupInContainer } from '../../../src/main/core/checks/container-lookup.ts';
 import { repairReportSchema } from '../../../src/shared/model/index.ts';
-import { composeLabels, tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { createIncident } from './support/incident.ts';
 import { createDockerFixture, type CreatedContainer, type CreatedNetwork } from '../support/docker-fixture.ts';
-import { startHttpService } from '../support/http-service.ts';
 import { HOST_RUNTIME, repairHarness, type RepairHarness } from './support/repair-harness.ts';
 
 /**
@@ -21,23 +21,9 @@ let h: RepairHarness;
 
 beforeAll(async () => {
   ws = await tempWorkspace('sd-repair-incident-');
-  const project = fixture.unique('shop');
-  backend = await fixture.network('backend', {
-    labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' },
-  });
-  await fixture.network('devnet');
-  const orchestrator = await startHttpService(fixture, {
-    name: 'orchestrator-service',
-    networks: [{ name: 'backend', aliases: ['orchestrator-service'] }],
-    labels: composeLabels(ws.dir, project, 'orchestrator-service'),
-  });
-  dev = await fixture.container({
-    name: 'dev',
-    cmd: ['sleep', '3600'],
-    env: { ORCHESTRATOR_SERVICE_URL: 'http://orchestrator-service:8006' },
-    networks: [{ name: 'devnet' }],
-    labels: { 'devcontainer.local_folder': ws.dir },
-  });
+  const incident = await createIncident(fixture, ws.dir);
+  ({ backend, dev } = incident);
+  const { orchestrator } = incident;
   fallbackUrl = `http://localhost:${orchestrator.hostPort}`;
   await ws.write('stack-doctor.yaml', `orchestrator:\n  fallbackUrl: ${fallbackUrl}\n`);
   h = await repairHarness({ runtime: HOST_RUNTIME });

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lookupInContainer } from '../../../src/main/core/checks/container-lookup.ts';
 import { DockerEngineAdapter } from '../../../src/main/adapters/docker/docker-engine.adapter.ts';
 import { repairPlanSchema, repairReportSchema, stepOutcomeSchema, diagnosisSummarySchema } from '../../../src/shared/model/index.ts';
-import { composeLabels, tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { createIncident } from './support/incident.ts';
 import { createDockerFixture, type CreatedContainer, type CreatedNetwork } from '../support/docker-fixture.ts';
-import { startHttpService } from '../support/http-service.ts';
 import { runRepairCli } from './support/run-repair.ts';
 
 /**
@@ -24,23 +24,9 @@ const engine = DockerEngineAdapter.fromEnvironment();
 beforeAll(async () => {
   ws = await tempWorkspace('sd-repair-cli-');
   dataDir = join(ws.dir, '..', 'data');
-  const project = fixture.unique('shop');
-  backend = await fixture.network('backend', {
-    labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' },
-  });
-  await fixture.network('devnet');
-  const orchestrator = await startHttpService(fixture, {
-    name: 'orchestrator-service',
-    networks: [{ name: 'backend', aliases: ['orchestrator-service'] }],
-    labels: composeLabels(ws.dir, project, 'orchestrator-service'),
-  });
-  dev = await fixture.container({
-    name: 'dev',
-    cmd: ['sleep', '3600'],
-    env: { ORCHESTRATOR_SERVICE_URL: 'http://orchestrator-service:8006' },
-    networks: [{ name: 'devnet' }],
-    labels: { 'devcontainer.local_folder': ws.dir },
-  });
+  const incident = await createIncident(fixture, ws.dir);
+  ({ backend, dev } = incident);
+  const { orchestrator } = incident;
   // The engine is shared with other test runs: give its probes room (the CLI's own settings file).
   const configDir = ws.env.STACK_DOCTOR_CONFIG_DIR!;
   await mkdir(configDir, { recursive: true });

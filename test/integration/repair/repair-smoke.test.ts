@@ -2,9 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repairReportSchema, smokeScoreboardSchema, verdictSchema } from '../../../src/shared/model/index.ts';
-import { composeLabels, tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { tempWorkspace, type TempWorkspace } from '../check/run-check.ts';
+import { createIncident } from './support/incident.ts';
 import { createDockerFixture, type CreatedContainer, type CreatedNetwork } from '../support/docker-fixture.ts';
-import { startHttpService, type HttpService } from '../support/http-service.ts';
+import type { HttpService } from '../support/http-service.ts';
 import { runRepairCli } from './support/run-repair.ts';
 
 /**
@@ -31,23 +32,7 @@ const missingCheck = (url: string) =>
 beforeAll(async () => {
   ws = await tempWorkspace('sd-repair-smoke-');
   dataDir = join(ws.dir, '..', 'data');
-  const project = fixture.unique('shop');
-  backend = await fixture.network('backend', {
-    labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' },
-  });
-  await fixture.network('devnet');
-  orchestrator = await startHttpService(fixture, {
-    name: 'orchestrator-service',
-    networks: [{ name: 'backend', aliases: ['orchestrator-service'] }],
-    labels: composeLabels(ws.dir, project, 'orchestrator-service'),
-  });
-  dev = await fixture.container({
-    name: 'dev',
-    cmd: ['sleep', '3600'],
-    env: { ORCHESTRATOR_SERVICE_URL: 'http://orchestrator-service:8006' },
-    networks: [{ name: 'devnet' }],
-    labels: { 'devcontainer.local_folder': ws.dir },
-  });
+  ({ backend, dev, orchestrator } = await createIncident(fixture, ws.dir));
   // The engine is shared with other test runs: give its probes room (the CLI's own settings file).
   const configDir = ws.env.STACK_DOCTOR_CONFIG_DIR!;
   await mkdir(configDir, { recursive: true });
