@@ -16,6 +16,12 @@ test.describe.serial('Recovery view over serve mode, supervising a real Docker e
     serve = await startServe({ workspace: stack.workspace });
   });
 
+  // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures destructured; this hook needs none
+  test.afterEach(async ({}, testInfo) => {
+    // A failure in CI is read from its output only: the serve child's log says what supervision saw and did.
+    if (testInfo.status !== testInfo.expectedStatus) console.log(`serve log, last lines:\n${await serve?.logTail()}`);
+  });
+
   test.afterAll(async () => {
     // The serve child first: it holds the engine's event stream and would recover what the fixture removes.
     await serve?.stop();

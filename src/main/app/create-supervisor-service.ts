@@ -47,7 +47,11 @@ export function createSupervisorService(deps: SupervisorDeps, options: Superviso
     return m ? { containerId: membership.containerOf(service), ...(m.healthUrl ? { healthUrl: m.healthUrl } : {}) } : undefined;
   });
   const at = (): string => clock.date().toISOString();
-  const emit = (event: SupervisionEvent): void => emitter.emit(event);
+  const emit = (event: SupervisionEvent): void => {
+    // Every event in the log too (they carry no secret: `watch --json` prints them), so a run can be reconstructed.
+    logger.info({ supervision: event }, `supervision ${event.type}`);
+    emitter.emit(event);
+  };
   /**
    * Until start, a placeholder engine with the defaults answers status queries; it persists nothing (its empty
    * snapshot must not overwrite the stored history). At start the real one is built with the stack config's

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { terminate, waitForStdoutMatch } from './child-process.ts';
@@ -26,6 +26,8 @@ export interface ServeProcess {
   token: string;
   /** What the process wrote to stderr so far (for failure messages). */
   stderr(): string;
+  /** The last `lines` lines of its structured log (for failure messages; supervision logs every event). */
+  logTail(lines?: number): Promise<string>;
   /** SIGTERM, then SIGKILL if it has not exited after 5 s; removes its config and log dirs. Idempotent. */
   stop(): Promise<void>;
 }
@@ -69,7 +71,11 @@ export async function startServe(options: ServeProcessOptions): Promise<ServePro
   try {
     const url = await waitForStdoutMatch(child, URL_LINE, 'stack-doctor serve', options.startTimeoutMs ?? 20_000, () => stderr);
     const parsed = new URL(url);
-    return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', stderr: () => stderr, stop };
+    const logTail = async (lines = 80): Promise<string> => {
+      const text = await readFile(join(stateDir, 'logs', 'stack-doctor.log'), 'utf8').catch((e: unknown) => `(no log: ${String(e)})`);
+      return text.trimEnd().split('\n').slice(-lines).join('\n');
+    };
+    return { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', stderr: () => stderr, logTail, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -23,6 +23,9 @@ import { ServiceMachine } from './service-state.machine.ts';
 import type { RestoreTarget } from './snapshot-restore.ts';
 import { stackFingerprint } from './stack-fingerprint.ts';
 
+/** How often every live service is evaluated again whatever its wake timer (see scheduleResync), ms. */
+const RESYNC_MS = 5000;
+
 export interface RecoveryCoreSettings {
   clock: Clock;
   newId: () => string;
@@ -52,6 +55,7 @@ export abstract class RecoveryCore implements RestoreTarget {
   protected readonly machines = new Map<string, ServiceMachine>();
   protected readonly policies = new Map<string, RecoveryPolicy>();
   protected readonly wakes = new Map<string, { at: number; handle: SyncDisposable }>();
+  private resync: SyncDisposable | undefined;
   protected readonly notifications: NotificationDebouncer;
   protected config: unknown = null;
   private currentFingerprint = '';
@@ -77,6 +81,27 @@ export abstract class RecoveryCore implements RestoreTarget {
     this.queue = new PlanQueue(this.clock, () => this.pump());
     this.notifications = new NotificationDebouncer(this.clock, settings.notificationWindowMs, (n) => this.emitter.emit(n));
     this.refingerprint();
+    this.scheduleResync();
+  }
+
+  /**
+   * Level-triggered beside the edge-triggered wakes (as a controller's resync period): every RESYNC_MS each live
+   * service is evaluated again, so a wake that was lost or came early delays a time-driven change (a stability or
+   * grace window ending) by at most that long. Evaluating is idempotent: a service whose state holds changes nothing,
+   * and nothing is persisted unless a state changed.
+   */
+  private scheduleResync(): void {
+    this.resync = this.clock.setTimeout(() => {
+      if (this.disposed) return;
+      for (const m of [...this.machines.values()]) {
+        if (!m.isLive || this.machines.get(m.service) !== m) continue;
+        const before = m.state;
+        this.apply(m, m.tick(this.context(m.service)));
+        if (m.state !== before) this.changed(m.service);
+      }
+      this.pump();
+      this.scheduleResync();
+    }, RESYNC_MS);
   }
 
   abstract pump(): void;
@@ -184,6 +209,7 @@ export abstract class RecoveryCore implements RestoreTarget {
   }
 
   protected disposeTimers(): void {
+    this.resync?.dispose();
     for (const wake of this.wakes.values()) wake.handle.dispose();
     this.wakes.clear();
     this.queue.dispose();

@@ -117,7 +117,7 @@ describe('RecoveryEngine: dispose', () => {
     expect(h.state('orchestrator')).toBe('healthy');
     h.stack.check = silent;
     h.engine.observe({ kind: 'breaker-open', service: 'orchestrator' });
-    expect(h.clock.pending).toBe(2); // the check's deadline, and the reset window's wake-up
+    expect(h.clock.pending).toBe(3); // the check's deadline, the reset window's wake-up and the resync
     await h.engine.dispose();
     expect(h.clock.pending).toBe(0);
   });
