@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs the built CLI (out/cli, emitted by `npm run build`, which `prepare` runs on `npm install` in a clone). The
-// dev path runs the TypeScript sources through tsx instead: with STACK_DOCTOR_DEV=1, or when out/cli is missing in a
-// clone (tsx is a devDependency, so an installed package always has out/cli).
+// Runs the built CLI (out/cli/launch.js → cli.cjs with V8's code cache, emitted by `npm run build`, which `prepare`
+// runs on `npm install` in a clone). The dev path runs the TypeScript sources through tsx instead: with
+// STACK_DOCTOR_DEV=1, or when out/cli is missing in a clone (tsx is a devDependency, so an installed package always
+// has out/cli).
 import { existsSync, readFileSync } from 'node:fs';
 import { URL } from 'node:url';
 
@@ -16,27 +17,22 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 }
 
 async function run() {
-  const built = new URL('../out/cli/main.js', import.meta.url);
-  const dev = process.env.STACK_DOCTOR_DEV === '1' || !existsSync(built);
-
-  let entry;
-  if (dev) {
-    let register;
-    try {
-      ({ register } = await import('tsx/esm/api'));
-    } catch {
-      process.stderr.write('stack-doctor: out/cli is missing and tsx is not installed: run `npm run build`\n');
-      process.exit(3);
-    }
-    register();
-    entry = { main: '../src/main/cli/main.ts', deps: '../src/main/cli/default-deps.ts' };
-  } else {
-    entry = { main: '../out/cli/main.js', deps: '../out/cli/default-deps.js' };
-  }
-  const { runCli } = await import(entry.main);
-  // The app's logger and settings libraries load only once a command runs, never for --help or --version.
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
-  const load = async () => (await import(entry.deps)).processDeps();
+  const launcher = new URL('../out/cli/launch.js', import.meta.url);
   // exitCode rather than process.exit(): pending log writes get flushed before the process ends.
-  process.exitCode = await runCli(process.argv, { ...io, load });
+  if (process.env.STACK_DOCTOR_DEV !== '1' && existsSync(launcher)) {
+    const { launch } = await import(launcher.href);
+    process.exitCode = await launch(process.argv, io);
+    return;
+  }
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write('stack-doctor: out/cli is missing and tsx is not installed: run `npm run build`\n');
+    process.exit(3);
+  }
+  register();
+  const { runCli, loadDeps } = await import('../src/main/cli/launch/cli-bundle.ts');
+  process.exitCode = await runCli(process.argv, { ...io, load: loadDeps });
 }

@@ -1,9 +1,13 @@
-// Bundles the headless CLI (`stack-doctor check | chat | serve | settings …`) into out/cli as ESM, so the bin runs
-// built JavaScript instead of transpiling the sources at every start. The pure-JS runtime packages are bundled in
-// too: resolving and compiling ~200 separate files cost more than the code they hold (bench/README "import-cost").
-// Code splitting keeps every `import()` in the sources lazy, so a command loads only the chunks it reaches. Run by
-// `npm run build` (and so by `prepare`) after electron-vite. Writes out/cli.meta.json (esbuild's metafile, not
-// packaged) so tests can tell which sources and packages a command loaded.
+// Bundles the headless CLI (`stack-doctor check | chat | serve | settings …`) into one CommonJS file, out/cli/cli.cjs,
+// so the bin runs built JavaScript instead of transpiling the sources at every start, and a small ESM launcher,
+// out/cli/launch.js, which loads it with V8's code cache (src/main/cli/launch/code-cache.ts). The pure-JS runtime
+// packages are bundled in too: resolving and compiling ~200 separate files cost more than the code they hold
+// (bench/README "import-cost"). One CommonJS file rather than ESM chunks: Node 20 can cache compiled code only for
+// scripts (vm.Script), not for ES modules. Every `import()` in the sources stays lazy: esbuild wraps what it reaches in
+// an init function that runs on first import, so a command evaluates only what it reaches. Run by `npm run build` (and
+// so by `prepare`) after electron-vite. Writes out/cli.meta.json (esbuild's metafile, not packaged) so tests can tell
+// which sources and packages a command evaluated.
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +45,7 @@ const zodNamespace = {
 /**
  * The sources have no import for its side effects alone (no `import './x.ts'`), so a source module none of whose
  * exports a command uses can be dropped: the model barrel (`shared/model/index.ts`) then brings only the zod schemas
- * a chunk uses, not every schema of the product, each built at import.
+ * a command reaches, not every schema of the product, each built at import.
  */
 const sourcesWithoutSideEffects = {
   name: 'sources-without-side-effects',
@@ -56,31 +60,20 @@ const sourcesWithoutSideEffects = {
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/main/cli/main.ts', 'default-deps': 'src/main/cli/default-deps.ts' },
+  entryPoints: { cli: 'src/main/cli/launch/cli-bundle.ts' },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  chunkNames: 'chunks/[name]-[hash]',
   external,
   // The ESM builds where a package has one (jsonc-parser's CommonJS build is a UMD that requires its own files at
   // run time, which a bundle cannot follow).
   mainFields: ['module', 'main'],
-  // Bundled CommonJS packages call `require` for Node's built-ins and read `__filename` (write-file-atomic hashes
-  // it into its temp names); ESM has neither, so each chunk gets its own. pino's worker paths (`__dirname`) are for
-  // transports, which the CLI does not use.
-  banner: {
-    js: [
-      "import { createRequire as __sdCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __sdFileURLToPath } from 'node:url';",
-      "import { dirname as __sdDirname } from 'node:path';",
-      'const require = __sdCreateRequire(import.meta.url);',
-      'const __filename = __sdFileURLToPath(import.meta.url);',
-      'const __dirname = __sdDirname(__filename);',
-    ].join(' '),
-  },
+  // The sources are ES modules: in CommonJS, `import.meta` becomes what the module wrapper gives.
+  define: { 'import.meta.url': '__sdImportMetaUrl', 'import.meta.dirname': '__dirname' },
+  banner: { js: "const __sdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [zodNamespace, sourcesWithoutSideEffects],
   legalComments: 'none',
   metafile: true,
@@ -93,6 +86,22 @@ if (offenders.length > 0) {
   process.exit(1);
 }
 await writeFile(join(root, 'out', 'cli.meta.json'), JSON.stringify(result.metafile));
+
+// The launcher knows which bundle it was built with: a code cache is offered only to the build that made it.
+const buildId = createHash('sha256')
+  .update(await readFile(join(outdir, 'cli.cjs')))
+  .digest('hex')
+  .slice(0, 16);
+await build({
+  absWorkingDir: root,
+  entryPoints: { launch: 'src/main/cli/launch/launch.ts' },
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  define: { STACK_DOCTOR_CLI_BUILD_ID: JSON.stringify(buildId) },
+  logLevel: 'warning',
+});
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-const files = Object.keys(result.metafile.outputs).length;
-console.log(`build-cli: ${relative(root, outdir)}/ ${files} files, ${(bytes / 1024).toFixed(0)} KiB`);
+console.log(`build-cli: ${relative(root, outdir)}/cli.cjs ${(bytes / 1024).toFixed(0)} KiB (build ${buildId}), launch.js`);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,10 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), 'sd-cli-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Metafile {
-  outputs: Record<string, { inputs: Record<string, unknown> }>;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
-/** What esbuild put in each file of out/cli (scripts/build-cli.js writes it next to the bundle). */
+/** What esbuild put in out/cli/cli.cjs (scripts/build-cli.js writes its metafile next to out/cli). */
 let meta: Metafile;
 
 /** `…node_modules/<name>/…` → the (innermost) package name, scoped as `@scope/name`; a source file stays its path. */
@@ -24,7 +24,7 @@ function packageOf(input: string): string {
 }
 
 /**
- * A module loader hook, run on node's loader thread: appends the URL of every module loaded to a file. Written
+ * A module loader hook, run on node's loader thread: appends the URL of every ES module loaded to a file. Written
  * synchronously, so nothing is lost when the process exits right after its last import.
  */
 const recordLoads = [
@@ -34,13 +34,41 @@ const recordLoads = [
   "export async function load(url, context, next) { appendFileSync(file, url + '\\n'); return next(url, context); }",
 ].join('\n');
 
+interface ScriptCoverage {
+  url: string;
+  functions: Array<{ functionName: string; ranges: Array<{ count: number }> }>;
+}
+
+/**
+ * The bundle's modules that ran, from V8's coverage of out/cli/cli.cjs. esbuild wraps each module reached through
+ * an `import()` (and each CommonJS package) in an init function named after its input path, which runs when the
+ * module is first imported; every other input of the bundle runs when the bundle loads.
+ */
+function evaluatedInBundle(coverageDir: string): string[] {
+  const scripts = readdirSync(coverageDir).flatMap(
+    (name) => (JSON.parse(readFileSync(join(coverageDir, name), 'utf8')) as { result: ScriptCoverage[] }).result,
+  );
+  const bundle = scripts.find((script) => script.url.endsWith('out/cli/cli.cjs'));
+  if (!bundle) return [];
+  // The inputs that left code in the bundle (a file that only re-exports leaves none).
+  const inputs = Object.entries(meta.outputs['out/cli/cli.cjs']!.inputs).flatMap(([input, { bytesInOutput }]) =>
+    bytesInOutput > 0 ? [input] : [],
+  );
+  const wrapped = new Map<string, boolean>();
+  for (const fn of bundle.functions) {
+    if (inputs.includes(fn.functionName)) wrapped.set(fn.functionName, (wrapped.get(fn.functionName) ?? false) || fn.ranges[0]!.count > 0);
+  }
+  return inputs.filter((input) => wrapped.get(input) ?? true);
+}
+
 /**
  * Runs the bin as a user does (the built CLI in out/cli: CI builds before the integration tests) with `args`, and
- * reports every package and source file it loaded: the bundled ones from the out/cli files it imported (mapped
- * through the metafile), the external CommonJS ones (dockerode and what it requires) from the require cache.
+ * reports every package and source file it evaluated: the bundled ones from V8's coverage of the bundle, the
+ * external ones (dockerode and what it requires) from the require cache and the ES module loader.
  */
 function loadedBy(args: string[]): { code: number | null; loaded: Set<string>; stderr: string } {
-  const urls = join(dir, `loads-${Math.random().toString(36).slice(2)}.txt`);
+  const run = mkdtempSync(join(dir, 'run-'));
+  const urls = join(run, 'loads.txt');
   const report = [
     "import { createRequire, register } from 'node:module';",
     `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(recordLoads)}`)}, { data: { file: ${JSON.stringify(urls)} } });`,
@@ -52,7 +80,15 @@ function loadedBy(args: string[]): { code: number | null; loaded: Set<string>; s
     ['--import', `data:text/javascript,${encodeURIComponent(report)}`, join(repo, 'bin', 'stack-doctor.js'), ...args],
     {
       cwd: dir,
-      env: { ...process.env, STACK_DOCTOR_CONFIG_DIR: join(dir, 'config'), STACK_DOCTOR_LOG_DIR: join(dir, 'logs'), STACK_DOCTOR_DEV: '' },
+      env: {
+        ...process.env,
+        STACK_DOCTOR_CONFIG_DIR: join(dir, 'config'),
+        STACK_DOCTOR_LOG_DIR: join(dir, 'logs'),
+        // A cache of this run's own: a run served by a code cache is still covered, but one compiled is simplest.
+        STACK_DOCTOR_CACHE_DIR: join(run, 'cache'),
+        NODE_V8_COVERAGE: join(run, 'coverage'),
+        STACK_DOCTOR_DEV: '',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     },
@@ -63,10 +99,9 @@ function loadedBy(args: string[]): { code: number | null; loaded: Set<string>; s
   const loaded = new Set<string>();
   for (const path of required) if (path.includes('/node_modules/')) loaded.add(packageOf(path));
   for (const url of existsSync(urls) ? readFileSync(urls, 'utf8').split('\n') : []) {
-    if (!url.startsWith('file:')) continue;
-    const output = relative(repo, fileURLToPath(url));
-    for (const input of Object.keys(meta.outputs[output]?.inputs ?? {})) loaded.add(packageOf(input));
+    if (url.startsWith('file:') && url.includes('/node_modules/')) loaded.add(packageOf(fileURLToPath(url)));
   }
+  if (existsSync(join(run, 'coverage'))) for (const input of evaluatedInBundle(join(run, 'coverage'))) loaded.add(packageOf(input));
   return { code, loaded, stderr: child.stderr };
 }
 
@@ -88,7 +123,7 @@ const notForCheckSources = [
 ];
 
 beforeAll(() => {
-  for (const built of ['out/cli/main.js', 'out/cli.meta.json']) {
+  for (const built of ['out/cli/cli.cjs', 'out/cli.meta.json']) {
     if (!existsSync(join(repo, built))) throw new Error(`${built} is missing: run npm run build first`);
   }
   meta = JSON.parse(readFileSync(join(repo, 'out', 'cli.meta.json'), 'utf8')) as Metafile;

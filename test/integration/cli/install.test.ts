@@ -58,7 +58,7 @@ async function stop(child: ChildProcess): Promise<number | null> {
 }
 
 beforeAll(async () => {
-  for (const built of ['out/cli/main.js', 'out/renderer/index.html']) {
+  for (const built of ['out/cli/launch.js', 'out/cli/cli.cjs', 'out/renderer/index.html']) {
     if (!existsSync(join(repo, built))) throw new Error(`${built} is missing: run npm run build first`);
   }
   root = mkdtempSync(join(tmpdir(), 'sd-install-'));

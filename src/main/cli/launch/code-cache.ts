@@ -1,0 +1,93 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+/**
+ * How the cache served this load: `accepted` V8 used the stored code; `missing` there was none; `rejected` V8 refused
+ * it (another V8, other flags such as `--cpu-prof`, a damaged file) and compiled the source.
+ */
+export type CacheUse = 'accepted' | 'missing' | 'rejected';
+
+export interface CachedModule<T> {
+  exports: T;
+  cacheUse: CacheUse;
+  /**
+   * Stores V8's code for this script, functions compiled so far included, when the cache did not serve this load.
+   * Call it once the work is done: a cache made after the run holds the code the run compiled, one made before it
+   * only the top level. Never throws (a read-only home only costs the next run its speed); true when written.
+   */
+  saveCache(): boolean;
+}
+
+/**
+ * The cache folder: `STACK_DOCTOR_CACHE_DIR`, else `$XDG_CACHE_HOME/stack-doctor`, else `~/.cache/stack-doctor`
+ * (the logger's folder follows the same rule under XDG_STATE_HOME).
+ */
+export function cacheDirOf(env: Record<string, string | undefined>): string {
+  if (env.STACK_DOCTOR_CACHE_DIR) return env.STACK_DOCTOR_CACHE_DIR;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'stack-doctor');
+}
+
+/**
+ * The cache file of one build, one kind of run and one Node: V8 checks its own version and flags, but tells sources
+ * apart by length only, so a cache must never be offered to another build (`buildId`: a hash of the bundle). `run`
+ * (the command, e.g. `check`) keeps one cache per command: each holds the functions its command compiled.
+ */
+export function cacheFileOf(dir: string, buildId: string, run: string): string {
+  const safeRun = /^[a-z][a-z-]{0,30}$/.test(run) ? run : 'other';
+  return join(dir, `${safeRun}.${buildId}.${process.version}.${process.arch}.v8`);
+}
+
+/**
+ * Loads the CommonJS file `file` (the CLI bundle) as `require` would, compiled with V8's code cache from
+ * `cacheFile` when there is one. Node 20 caches no compiled code of its own (`module.enableCompileCache` came in
+ * Node 22), and compiling the bundle is a quarter of a `check`'s work (bench/README.md "cli-startup").
+ */
+export function loadWithCodeCache<T>(file: string, cacheFile: string): CachedModule<T> {
+  const source = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const cacheUse: CacheUse = !cachedData ? 'missing' : script.cachedDataRejected ? 'rejected' : 'accepted';
+  const module = { exports: {} as T };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, cacheUse, saveCache: () => cacheUse !== 'accepted' && writeCache(script, cacheFile) };
+}
+
+/** Writes atomically (a temp file renamed over), then removes the caches of other builds of the same kind of run. */
+function writeCache(script: Script, cacheFile: string): boolean {
+  const dir = dirname(cacheFile);
+  const temp = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, cacheFile);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // No folder to hold it: there is no temp file either.
+    }
+    return false;
+  }
+  const run = cacheFile.slice(dir.length + 1).split('.', 1)[0]!;
+  try {
+    for (const name of readdirSync(dir)) {
+      const stale = name.startsWith(`${run}.`) && name.endsWith('.v8') && join(dir, name) !== cacheFile;
+      if (stale) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // Another process tidying the same folder: its caches are the same as ours.
+  }
+  return true;
+}
