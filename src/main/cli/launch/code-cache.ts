@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -64,7 +64,14 @@ export function loadWithCodeCache<T>(file: string, cacheFile: string): CachedMod
   return { exports: module.exports, cacheUse, saveCache: () => cacheUse !== 'accepted' && writeCache(script, cacheFile) };
 }
 
-/** Writes atomically (a temp file renamed over), then removes the caches of other builds of the same kind of run. */
+/**
+ * Caches kept per kind of run: this build's and the latest of others. More than one, so that two installs used in
+ * turn (a global install and a clone) do not throw each other's cache away at every run; bounded, so a clone rebuilt
+ * all day does not fill the disk (each is ~1.2 MB).
+ */
+const KEPT_PER_RUN = 4;
+
+/** Writes atomically (a temp file renamed over), then removes all but the newest caches of the same kind of run. */
 function writeCache(script: Script, cacheFile: string): boolean {
   const dir = dirname(cacheFile);
   const temp = `${cacheFile}.${process.pid}.tmp`;
@@ -82,10 +89,11 @@ function writeCache(script: Script, cacheFile: string): boolean {
   }
   const run = cacheFile.slice(dir.length + 1).split('.', 1)[0]!;
   try {
-    for (const name of readdirSync(dir)) {
-      const stale = name.startsWith(`${run}.`) && name.endsWith('.v8') && join(dir, name) !== cacheFile;
-      if (stale) rmSync(join(dir, name), { force: true });
-    }
+    const others = readdirSync(dir)
+      .filter((name) => name.startsWith(`${run}.`) && name.endsWith('.v8') && join(dir, name) !== cacheFile)
+      .map((name) => ({ file: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of others.slice(KEPT_PER_RUN - 1)) rmSync(file, { force: true });
   } catch {
     // Another process tidying the same folder: its caches are the same as ours.
   }

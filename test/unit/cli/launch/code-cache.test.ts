@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,18 +62,24 @@ describe('loadWithCodeCache', () => {
     expect(loaded.saveCache()).toBe(false);
   });
 
-  it("never offers one build's cache to another, and removes the older build's cache of the same command", () => {
-    const old = cacheFileOf(cacheDir, 'build1', 'check');
-    loadWithCodeCache<Bundle>(bundle, old).saveCache();
-    loadWithCodeCache<Bundle>(bundle, cacheFileOf(cacheDir, 'build1', 'serve')).saveCache();
-
-    const next = cacheFileOf(cacheDir, 'build2', 'check');
-    const loaded = loadWithCodeCache<Bundle>(bundle, next);
-    expect(loaded.cacheUse).toBe('missing');
-    loaded.saveCache();
+  it("never offers one build's cache to another, and keeps only the newest caches of a command", () => {
+    const builds = ['b1', 'b2', 'b3', 'b4', 'b5'];
+    builds.forEach((build, i) => {
+      const cacheFile = cacheFileOf(cacheDir, build, 'check');
+      const loaded = loadWithCodeCache<Bundle>(bundle, cacheFile);
+      expect(loaded.cacheUse).toBe('missing');
+      loaded.saveCache();
+      // Written one after the other, a second apart: the file system's clock may be coarse.
+      utimesSync(cacheFile, 1_000 + i, 1_000 + i);
+    });
+    loadWithCodeCache<Bundle>(bundle, cacheFileOf(cacheDir, 'b1', 'serve')).saveCache();
+    const next = cacheFileOf(cacheDir, 'b6', 'check');
+    loadWithCodeCache<Bundle>(bundle, next).saveCache();
+    const kept = ['b6', 'b5', 'b4', 'b3'].map((build) => cacheFileOf(cacheDir, build, 'check'));
     expect(readdirSync(cacheDir).sort()).toEqual(
-      [next, cacheFileOf(cacheDir, 'build1', 'serve')].map((file) => file.slice(cacheDir.length + 1)).sort(),
+      [...kept, cacheFileOf(cacheDir, 'b1', 'serve')].map((file) => file.slice(cacheDir.length + 1)).sort(),
     );
+    expect(loadWithCodeCache<Bundle>(bundle, cacheFileOf(cacheDir, 'b4', 'check')).cacheUse).toBe('accepted');
   });
 });
 
