@@ -1,4 +1,4 @@
-import { lookup } from 'node:dns';
+import { lookup, type LookupAddress } from 'node:dns';
 import { Resolver } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import { hostname as osHostname } from 'node:os';
@@ -31,6 +31,22 @@ export interface HostDnsOptions {
    * goes to getaddrinfo, still bounded by {@link concurrency} and the budget.
    */
   resolverForDns?: boolean;
+  /** The getaddrinfo call (default `dns.lookup`). For tests. */
+  lookup?: (
+    host: string,
+    options: { all: true },
+    callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+  ) => void;
+  /** Builds the resolver of one DNS query (default a `node:dns/promises` Resolver). For tests. */
+  createResolver?: (options: { timeout: number; tries: number }) => DnsResolver;
+}
+
+/** The part of a `node:dns/promises` Resolver a query uses. */
+interface DnsResolver {
+  resolve4(name: string): Promise<string[]>;
+  resolve6(name: string): Promise<string[]>;
+  setServers(servers: string[]): void;
+  cancel(): void;
 }
 
 /** Codes with which the DNS resolver says "no answer came". */
@@ -135,7 +151,8 @@ export class HostDnsProber {
   /** A and AAAA of one name from DNS, cancelled after `budgetMs` (the resolver's sockets and timers go with it). */
   private async query(name: string, budgetMs: number): Promise<DnsResult | null> {
     // Two tries within the budget (c-ares doubles the timeout for the retry): a dropped query is asked again.
-    const resolver = new Resolver({ timeout: Math.max(1, Math.floor(budgetMs / 3)), tries: 2 });
+    const options = { timeout: Math.max(1, Math.floor(budgetMs / 3)), tries: 2 };
+    const resolver = this.options.createResolver?.(options) ?? new Resolver(options);
     if (this.options.servers) resolver.setServers(this.options.servers);
     const timer = setTimeout(() => resolver.cancel(), budgetMs);
     try {
@@ -161,7 +178,7 @@ export class HostDnsProber {
       performance.now() >= deadline
         ? Promise.resolve(null)
         : new Promise<DnsResult>((resolve) => {
-            lookup(host, { all: true }, (error, addresses) =>
+            (this.options.lookup ?? lookup)(host, { all: true }, (error, addresses) =>
               resolve(error ? { ok: false, error } : { ok: true, addresses: addresses.map((a) => a.address) }),
             );
           }),

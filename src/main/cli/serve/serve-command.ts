@@ -97,7 +97,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
       dispatch,
       subscribe: (emit) => {
         const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, emit);
-        return () => forwarding.dispose();
+        return forwarding;
       },
       rendererDir,
       host: options.host,

@@ -5,6 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../core/ports/logger.port.ts';
 import type { Dispatch } from '../../ipc/dispatch.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
+import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import { serveBundle } from './bundle-download.ts';
 import { allowedHosts, checkRequest, redactToken, SessionCookie } from './serve-auth.ts';
 import { tokenProblem } from './serve-token.ts';
@@ -15,8 +16,8 @@ import { broadcast, handleClientMessage } from './ws-bridge.ts';
 export interface ServeServerOptions {
   /** The contract's single inbound path (shared with Electron ipc). */
   dispatch: Dispatch;
-  /** Called once at start with a broadcaster; returns the unsubscribe run by close(). */
-  subscribe: (emit: (channel: string, payload: unknown) => void) => () => void;
+  /** Called once at start with a broadcaster; returns the subscription close() disposes (and awaits). */
+  subscribe: (emit: (channel: string, payload: unknown) => void) => Disposable;
   /** The built renderer (`out/renderer`); only files inside it are served. */
   rendererDir: string;
   /** Interface to bind. Default `127.0.0.1`; anything but loopback needs `allowRemote`. */
@@ -204,7 +205,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   hosts = allowedHosts(bindHost, port);
   session = new SessionCookie(port);
 
-  const unsubscribe = options.subscribe((channel, payload) =>
+  const subscription = options.subscribe((channel, payload) =>
     broadcast(wss.clients, { kind: 'event', channel, payload }, maxBufferedBytes, logger),
   );
 
@@ -219,7 +220,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     clientCount: () => wss.clients.size,
     close() {
       closing ??= (async () => {
-        unsubscribe();
+        await subscription.dispose();
         for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -60,21 +60,7 @@ async function runToEnd(
 }
 
 describe('stack-doctor serve refuses unsafe setups (real process)', () => {
-  it('refuses a short --token, and a short STACK_DOCTOR_TOKEN, with exit 3', async () => {
-    const flag = await runToEnd(['--token', 'short']);
-    expect(flag.code).toBe(3);
-    expect(flag.stderr).toContain('at least 16 characters');
-    const env = await runToEnd([], { STACK_DOCTOR_TOKEN: 'short' });
-    expect(env.code).toBe(3);
-    expect(env.stderr).toContain('STACK_DOCTOR_TOKEN: the token must be at least 16 characters');
-  });
-
-  it('takes the token from STACK_DOCTOR_TOKEN, so it need not show in ps', async () => {
-    const run = await runToEnd([], { STACK_DOCTOR_TOKEN: 'from-the-environment-123' });
-    expect(run.stdout).toMatch(/Stack Doctor dashboard: http:\/\/127\.0\.0\.1:\d+\/\?token=from-the-environment-123/);
-    expect(run.code).toBe(0);
-  });
-
+  // The token refusals and STACK_DOCTOR_TOKEN need no engine: test/unit/cli/serve/serve-command.test.ts.
   it('refuses --host 0.0.0.0 without --allow-remote, and warns with it', async () => {
     const refused = await runToEnd(['--host', '0.0.0.0']);
     expect(refused.code).toBe(3);

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDisposable } from '../../../../src/shared/lifecycle/disposable.ts';
 import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
 import { echoDispatch, get, rawExchange, recordingLogger, rendererFixture, writeThenReset } from './support/serve-client.ts';
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
   dir = fixture.dir;
   server = await startServeServer({
     dispatch: echoDispatch,
-    subscribe: () => () => undefined,
+    subscribe: () => toDisposable(() => undefined),
     rendererDir: fixture.renderer,
     token: TOKEN,
     logger,

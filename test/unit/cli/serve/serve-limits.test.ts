@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { silentLogger } from '../../../../src/main/core/ports/logger.port.ts';
+import { toDisposable } from '../../../../src/shared/lifecycle/disposable.ts';
 import { startServeServer, type ServeServer, type ServeServerOptions } from '../../../../src/main/cli/serve/serve-server.ts';
 import { connect, echoDispatch, frames, recordingLogger, rendererFixture } from './support/serve-client.ts';
 
@@ -21,7 +22,7 @@ async function serve(
     dispatch: echoDispatch,
     subscribe: (e) => {
       emit = e;
-      return () => undefined;
+      return toDisposable(() => undefined);
     },
     rendererDir: fixture.renderer,
     token: TOKEN,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { silentLogger } from '../../../../src/main/core/ports/logger.port.ts';
+import { toDisposable } from '../../../../src/shared/lifecycle/disposable.ts';
 import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
 import { connect, echoDispatch as dispatch, frames, get, rendererFixture } from './support/serve-client.ts';
 
@@ -21,7 +22,7 @@ beforeAll(async () => {
     dispatch,
     subscribe: (e) => {
       emit = e;
-      return () => undefined;
+      return toDisposable(() => undefined);
     },
     rendererDir: renderer,
     token: TOKEN,
@@ -87,7 +88,7 @@ describe('serve server over HTTP', () => {
   it('binds the cookie to this server: another serve run with the same token refuses it', async () => {
     const other = await startServeServer({
       dispatch,
-      subscribe: () => () => undefined,
+      subscribe: () => toDisposable(() => undefined),
       rendererDir: dir,
       token: TOKEN,
       logger: silentLogger,
@@ -174,10 +175,17 @@ describe('serve server over WebSocket', () => {
 describe('serve server lifecycle', () => {
   it('answers 503 with a build hint when the renderer is not built, and close() ends clients', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'sd-serve-empty-'));
+    let disposals = 0;
     let stopped = false;
     const other = await startServeServer({
       dispatch,
-      subscribe: () => () => (stopped = true),
+      // An async release (a subscription whose teardown does I/O): close() waits for it.
+      subscribe: () =>
+        toDisposable(async () => {
+          disposals++;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          stopped = true;
+        }),
       rendererDir: empty,
       token: TOKEN,
       logger: silentLogger,
@@ -189,8 +197,10 @@ describe('serve server lifecycle', () => {
       const ws = await connect(other.port, `?token=${TOKEN}`);
       const closed = new Promise((resolve) => ws.once('close', resolve));
       await other.close();
-      await closed;
       expect(stopped).toBe(true);
+      await closed;
+      await other.close();
+      expect(disposals).toBe(1);
       await expect(get(other.port, '/')).rejects.toThrow();
     } finally {
       await other.close();

@@ -115,6 +115,28 @@ describe('diagnose', () => {
     expect(events).toEqual([]);
   });
 
+  it("names the compose project it runs in: the engine's containers reach the runtime decision", async () => {
+    // Stack Doctor inside the stack's `dev` container: /.dockerenv and its id in the cgroup, no compose env variable,
+    // so only the engine's listing (our container's compose project label) can tell it is a compose service.
+    const ownId = 'c0ffee'.repeat(10) + 'c0de';
+    const containers = incidentContainers();
+    containers[1]!.id = ownId;
+    const engine = new FakeEngine(containers, incidentNetworks);
+    const runtime = {
+      read: async () => ({ dockerenvExists: true, env: {}, cgroup: `0::/docker/${ownId}\n`, mountinfo: '', hostname: ownId.slice(0, 12) }),
+    };
+    const result = await diagnose(
+      deps({ engine, net: new FakeNet(), runtime, workspace: new MemoryWorkspace({ '/ws/compose.yaml': COMPOSE }) }),
+      options(),
+    );
+    expect(result.runtime).toEqual({
+      kind: 'compose-service',
+      signals: ['/.dockerenv', 'cgroup:docker', 'label:com.docker.compose.project=ws'],
+      hostname: ownId.slice(0, 12),
+      containerId: ownId,
+    });
+  });
+
   it('throws DiagnoseInputError naming a missing workspace', async () => {
     const run = diagnose(
       deps({ engine: new FakeEngine([], []), net: new FakeNet(), workspace: new MemoryWorkspace({}) }),
