@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
-import { systemClock } from './adapters/clock/system-clock.ts';
 import { openElectronApp } from './app/open-electron-app.ts';
 import { forwardAppEvents } from './ipc/app-events.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
@@ -12,7 +11,6 @@ import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
 import { nativeDialogs, nativeNotifier } from './shell/native-dialogs.ts';
 import { showSupervisionNotifications } from './shell/notifications.ts';
-import { createStackServiceControl } from './shell/stack-service-control.ts';
 import { handleTrayAction } from './shell/tray-actions.ts';
 import { createTrayController } from './shell/tray-controller.ts';
 import type { TrayAction } from './shell/tray-menu.ts';
@@ -46,7 +44,7 @@ async function start(): Promise<void> {
     verbose,
   });
   const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair, engine } = await stackDoctor.services();
+  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair, serviceControl } = await stackDoctor.services();
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -97,7 +95,7 @@ async function start(): Promise<void> {
       repair,
       smoke,
       bundle,
-      services: createStackServiceControl({ lastDiagnosis: () => diagnosis.last, engine }),
+      services: serviceControl,
       workspace: () => stackDoctor.workspace(),
       dialogs: nativeDialogs(() => (window && !window.isDestroyed() && window.isVisible() ? window : null)),
       notify: nativeNotifier(() => openWindow()),
@@ -145,7 +143,7 @@ async function start(): Promise<void> {
   if (supervisor) {
     // Heartbeats and notices do not change the menu; states, plans, pause and the engine line do.
     stackDoctor.add(supervisor.onEvent((event) => event.type !== 'heartbeat' && event.type !== 'notification' && refreshTray()));
-    stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: systemClock, onClick: () => openWindow() }));
+    stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: stackDoctor.clock, onClick: () => openWindow() }));
   }
   await stackDoctor.startPeriodicCheck();
   void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: String(error) }, 'supervision not started'));
