@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
+import { createAppContract } from './app/app-contract.ts';
 import { openElectronApp } from './app/open-electron-app.ts';
-import { forwardAppEvents } from './ipc/app-events.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
-import { createHandlers } from './ipc/handlers.ts';
 import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
 import { nativeDialogs, nativeNotifier } from './shell/native-dialogs.ts';
@@ -43,8 +42,9 @@ async function start(): Promise<void> {
     configDir: process.env.STACK_DOCTOR_CONFIG_DIR ?? app.getPath('userData'),
     verbose,
   });
-  const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair, serviceControl } = await stackDoctor.services();
+  const { logger } = stackDoctor;
+  const services = await stackDoctor.services();
+  const { diagnosis, supervisor, smoke, bundle, repair, serviceControl } = services;
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -53,18 +53,8 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const dispatch = createDispatcher(
-    createHandlers({
-      diagnosis,
-      settings,
-      appInfo,
-      chat,
-      supervisor,
-      repair,
-      smoke: { smoke, logs, bundle, workspace: () => stackDoctor.workspace() },
-    }),
-    logger,
-  );
+  const contract = createAppContract(stackDoctor, services, { appInfo });
+  const dispatch = createDispatcher(contract.handlers, logger);
   const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -133,7 +123,7 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, (channel, payload) => {
+    contract.forwardEvents((channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );
