@@ -113,6 +113,43 @@ export default tseslint.config(
     },
   },
   {
+    // The Electron face and its shell get every service (and the clock) from the app, like the CLI.
+    files: ['src/main/index.ts', 'src/main/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'The Electron face gets its services from src/main/app (openElectronApp), the one place that picks real adapters.',
+            },
+            { group: ['**/cli/**'], message: 'The Electron face and the CLI are siblings: share code through src/main/app or ipc.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // ipc/ is transport-neutral: the same handlers serve Electron's IPC and serve's WebSocket.
+    files: ['src/main/ipc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'ipc/ serves both transports; Electron wiring lives in src/main/shell/electron-ipc.ts.' }],
+          patterns: [
+            {
+              group: ['**/adapters/**'],
+              message: 'ipc/ handlers get everything from the app (AppServices), the one place that picks real adapters.',
+            },
+            { group: ['**/shell/**', '**/cli/**'], message: 'ipc/ is shared by the faces and never depends on one of them.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

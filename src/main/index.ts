@@ -3,16 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
-import { systemClock } from './adapters/clock/system-clock.ts';
+import { createAppContract } from './app/app-contract.ts';
 import { openElectronApp } from './app/open-electron-app.ts';
-import { forwardAppEvents } from './ipc/app-events.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
-import { createHandlers } from './ipc/handlers.ts';
 import { registerIpcBridge } from './shell/electron-ipc.ts';
 import { createMainWindow, revealWindow } from './shell/main-window.ts';
 import { nativeDialogs, nativeNotifier } from './shell/native-dialogs.ts';
 import { showSupervisionNotifications } from './shell/notifications.ts';
-import { createStackServiceControl } from './shell/stack-service-control.ts';
 import { handleTrayAction } from './shell/tray-actions.ts';
 import { createTrayController } from './shell/tray-controller.ts';
 import type { TrayAction } from './shell/tray-menu.ts';
@@ -45,8 +42,9 @@ async function start(): Promise<void> {
     configDir: process.env.STACK_DOCTOR_CONFIG_DIR ?? app.getPath('userData'),
     verbose,
   });
-  const { logger, settings } = stackDoctor;
-  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair, engine } = await stackDoctor.services();
+  const { logger } = stackDoctor;
+  const services = await stackDoctor.services();
+  const { diagnosis, supervisor, smoke, bundle, repair, serviceControl } = services;
   const appInfo: AppInfo = {
     version: app.getVersion(),
     // A getter, so a workspace chosen in settings applies to the next run without a restart.
@@ -55,18 +53,8 @@ async function start(): Promise<void> {
     },
     host: 'electron',
   };
-  const dispatch = createDispatcher(
-    createHandlers({
-      diagnosis,
-      settings,
-      appInfo,
-      chat,
-      supervisor,
-      repair,
-      smoke: { smoke, logs, bundle, workspace: () => stackDoctor.workspace() },
-    }),
-    logger,
-  );
+  const contract = createAppContract(stackDoctor, services, { appInfo });
+  const dispatch = createDispatcher(contract.handlers, logger);
   const runDiagnosis = () => dispatch(invokeContract.runDiagnosis.channel, {});
 
   let quitting = false;
@@ -97,7 +85,7 @@ async function start(): Promise<void> {
       repair,
       smoke,
       bundle,
-      services: createStackServiceControl({ lastDiagnosis: () => diagnosis.last, engine }),
+      services: serviceControl,
       workspace: () => stackDoctor.workspace(),
       dialogs: nativeDialogs(() => (window && !window.isDestroyed() && window.isVisible() ? window : null)),
       notify: nativeNotifier(() => openWindow()),
@@ -135,7 +123,7 @@ async function start(): Promise<void> {
     }),
   );
   stackDoctor.add(
-    forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, (channel, payload) => {
+    contract.forwardEvents((channel, payload) => {
       if (window && !window.isDestroyed()) window.webContents.send(channel, payload);
     }),
   );
@@ -145,7 +133,7 @@ async function start(): Promise<void> {
   if (supervisor) {
     // Heartbeats and notices do not change the menu; states, plans, pause and the engine line do.
     stackDoctor.add(supervisor.onEvent((event) => event.type !== 'heartbeat' && event.type !== 'notification' && refreshTray()));
-    stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: systemClock, onClick: () => openWindow() }));
+    stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: stackDoctor.clock, onClick: () => openWindow() }));
   }
   await stackDoctor.startPeriodicCheck();
   void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: String(error) }, 'supervision not started'));

@@ -14,6 +14,7 @@ import type { SupervisorService } from './supervisor-service.ts';
 import type { LogsService } from './logs-service.ts';
 import type { SmokeService } from './smoke-service.ts';
 import type { RepairAppService } from './repair-app-service.ts';
+import type { ServiceControl } from './stack-service-control.ts';
 
 /** The settings store a face opens: the validated port plus where it lives (`stack-doctor settings path`). */
 export type SettingsStore = SettingsPort & { readonly path: string };
@@ -34,6 +35,11 @@ export interface AppServices {
   logs: LogsService;
   /** One-click repair: preview, execute, reports (issue 11 §1). */
   repair: RepairAppService;
+  /**
+   * The tray's start/stop/restart of one service of the last diagnosed stack, straight on `engine` (a user's own
+   * action: supervision leaves a stopped service stopped). Holds nothing: it lives as long as the engine client.
+   */
+  serviceControl: ServiceControl;
 }
 
 /** What the services are built from; handed to `AppDeps.createServices`. */
@@ -95,6 +101,8 @@ export interface AppDeps {
 export interface App extends Disposable {
   readonly logger: Logger;
   readonly settings: SettingsStore;
+  /** The app's clock (`AppDeps.clock`, default the system clock): faces time their own notices on it. */
+  readonly clock: Clock;
   /** The workspace diagnosed and chatted about when a call names none; re-read on every call. */
   workspace(): string;
   /** The diagnosis and chat services, built on the first call; later calls get the same ones. */

@@ -18,6 +18,7 @@ import { readStackConfig } from './supervision/read-stack-config.ts';
 import { createSmokeService } from './create-smoke-service.ts';
 import type { LogsService } from './logs-service.ts';
 import { createRepairAppServiceOver } from './create-repair-service.ts';
+import { createStackServiceControl } from './stack-service-control.ts';
 
 /**
  * The services over the real adapters: the one place that wires core to Docker, the network, the disk and the
@@ -97,7 +98,8 @@ export function createAppServices(context: ServiceContext, core: CoreServices): 
     dataDir: context.dataDir,
     ...(context.logDir ? { logDir: context.logDir } : {}),
   });
-  return { engine, diagnosis, chat, supervisor, smoke, bundle, logs, repair };
+  const serviceControl = createStackServiceControl({ lastDiagnosis: () => diagnosis.last, engine });
+  return { engine, diagnosis, chat, supervisor, smoke, bundle, logs, repair, serviceControl };
 }
 
 /** The logs of an app that writes none (tests): empty, and nothing to follow. */

@@ -86,6 +86,7 @@ export function createApp(deps: AppDeps): App {
   const app: App = {
     logger,
     settings,
+    clock,
     workspace,
     services() {
       if (store.isDisposed) return Promise.reject(new Error('The app was disposed.'));

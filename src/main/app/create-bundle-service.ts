@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorMessage } from '../../shared/error-message.ts';
 import type { BundleResult, Diagnosis } from '../../shared/model/index.ts';
 import type { DiagnosticsBundleOptions } from '../adapters/bundle/write-diagnostics-bundle.ts';
 import type { Clock } from '../core/ports/clock.port.ts';
@@ -46,7 +47,7 @@ export function createBundleService(deps: BundleServiceDeps): BundleService {
     try {
       return await deps.diagnosis.diagnose({ workspace });
     } catch (error) {
-      log.warn({ err: error instanceof Error ? error.message : String(error) }, 'bundle written without a diagnosis');
+      log.warn({ err: errorMessage(error) }, 'bundle written without a diagnosis');
       return last;
     }
   };

@@ -1,4 +1,4 @@
-import type { ServiceOp } from './tray-menu-item.ts';
+import type { ServiceOp } from '../app/stack-service-control.ts';
 
 /**
  * What the tray is doing on the user's behalf, shown as a line in the menu and in the tooltip. One at a time: while

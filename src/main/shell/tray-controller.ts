@@ -5,9 +5,8 @@ import type { BundleService } from '../app/bundle-service.ts';
 import type { RepairAppService } from '../app/repair-app-service.ts';
 import type { SmokeService } from '../app/smoke-service.ts';
 import type { Logger } from '../core/ports/logger.port.ts';
-import type { ServiceControl } from './stack-service-control.ts';
 import type { TrayActivity, TrayWork } from './tray-activity.ts';
-import type { ServiceOp } from './tray-menu-item.ts';
+import type { ServiceControl, ServiceOp } from '../app/stack-service-control.ts';
 import {
   bundleNotice,
   failureNotice,

@@ -1,7 +1,5 @@
 import type { FindingId } from '../../shared/model/index.ts';
-
-/** What the tray may do to one service's container; a Stop is the user's (supervision leaves it stopped). */
-export type ServiceOp = 'start' | 'stop' | 'restart';
+import type { ServiceOp } from '../app/stack-service-control.ts';
 
 /** What a tray item does when clicked; the Electron face (src/main/index.ts) hands it to the tray controller. */
 export type TrayAction =

@@ -7,6 +7,7 @@ import Docker from 'dockerode';
 import { ensureTestImage } from '../../integration/support/busybox-image.ts';
 import { createDockerFixtureCore } from '../../integration/support/docker-fixture-core.ts';
 import { startHttpService } from '../../integration/support/http-service.ts';
+import { errorMessage } from '../../../src/shared/error-message.ts';
 
 const run = promisify(execFile);
 
@@ -44,7 +45,7 @@ export async function createBrokenStack(docker: Docker = new Docker()): Promise<
   try {
     await docker.ping();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(
       `The e2e test needs a Docker engine and none answers at ${process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'} (${reason}).`,
     );

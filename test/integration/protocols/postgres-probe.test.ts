@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWireExchange } from '../../../src/main/adapters/protocols/wire-exchange.adapter.ts';
-import { sniffPort } from '../../../src/main/core/protocols/port-sniff.probe.ts';
-import { probePostgres } from '../../../src/main/core/protocols/postgres-ssl.probe.ts';
-import { probeRedisPing } from '../../../src/main/core/protocols/redis-ping.probe.ts';
+import { sniffPort } from '../../../src/main/core/protocols/port-sniff.exchange.ts';
+import { exchangePostgres } from '../../../src/main/core/protocols/postgres-ssl.exchange.ts';
+import { exchangeRedisPing } from '../../../src/main/core/protocols/redis-ping.exchange.ts';
 import { startPostgres, type PostgresServer } from './support/postgres-server.ts';
 
 const wire = createWireExchange();
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('PostgreSQL by protocol against a real server', () => {
   it('SSLRequest → N (no TLS configured): PostgreSQL alive', async () => {
-    const result = await probePostgres(wire, { host: pg.host, port: pg.port }, { timeoutMs: 1000 });
+    const result = await exchangePostgres(wire, { host: pg.host, port: pg.port }, { timeoutMs: 1000 });
     expect(result).toMatchObject({
       kind: 'postgres',
       target: `127.0.0.1:${pg.port}`,
@@ -34,7 +34,7 @@ describe('PostgreSQL by protocol against a real server', () => {
   });
 
   it('a Redis probe on a PostgreSQL port is not fooled', async () => {
-    const result = await probeRedisPing(wire, { host: pg.host, port: pg.port }, { timeoutMs: 1000 });
+    const result = await exchangeRedisPing(wire, { host: pg.host, port: pg.port }, { timeoutMs: 1000 });
     expect(result.ok).toBe(false);
     expect(['PROTOCOL_MISMATCH', 'PEER_CLOSED']).toContain(result.error?.code);
   });

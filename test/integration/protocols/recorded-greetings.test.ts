@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWireExchange } from '../../../src/main/adapters/protocols/wire-exchange.adapter.ts';
-import { probeAmqp } from '../../../src/main/core/protocols/amqp.probe.ts';
-import { probeMysql } from '../../../src/main/core/protocols/mysql-greeting.probe.ts';
-import { sniffPort } from '../../../src/main/core/protocols/port-sniff.probe.ts';
+import { exchangeAmqp } from '../../../src/main/core/protocols/amqp.exchange.ts';
+import { exchangeMysql } from '../../../src/main/core/protocols/mysql-greeting.exchange.ts';
+import { sniffPort } from '../../../src/main/core/protocols/port-sniff.exchange.ts';
 import { ascii, recorded } from '../../fixtures/protocols/recorded.ts';
 import { closedPort, eventually, startHttpServer, startSilentServer, type LocalServer } from '../adapters/network/local-servers.ts';
 import { startScriptedServer, type ScriptedServer } from './support/scripted-server.ts';
@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('MySQL greeting, recorded, served on 127.0.0.1', () => {
   it('reads the greeting the server sends first, reassembled from two writes', async () => {
-    const result = await probeMysql(wire, at(mysql.port), { timeoutMs: 1000 });
+    const result = await exchangeMysql(wire, at(mysql.port), { timeoutMs: 1000 });
     expect(result).toMatchObject({
       kind: 'mysql',
       ok: true,
@@ -42,27 +42,27 @@ describe('MySQL greeting, recorded, served on 127.0.0.1', () => {
   });
 
   it('an HTTP server does not greet: TIMEOUT, not a false MySQL', async () => {
-    const result = await probeMysql(wire, at(http.port), { timeoutMs: 300 });
+    const result = await exchangeMysql(wire, at(http.port), { timeoutMs: 300 });
     expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' }, detail: { connected: true } });
   });
 });
 
 describe('AMQP, recorded, served on 127.0.0.1', () => {
   it('sends the 0-9-1 header and reads connection.start', async () => {
-    const result = await probeAmqp(wire, at(rabbit.port), { timeoutMs: 1000 });
+    const result = await exchangeAmqp(wire, at(rabbit.port), { timeoutMs: 1000 });
     expect(rabbit.received.at(-1)).toEqual(Buffer.from('AMQP\x00\x00\x09\x01', 'latin1'));
     expect(result).toMatchObject({ kind: 'amqp', ok: true, detail: { answer: 'start', product: 'RabbitMQ', version: '3.5.7' } });
     await eventually(() => rabbit.openSockets() === 0);
   });
 
   it('a broker answering with its own protocol header, then closing, is AMQP alive', async () => {
-    const result = await probeAmqp(wire, at(amqp10.port), { timeoutMs: 1000 });
+    const result = await exchangeAmqp(wire, at(amqp10.port), { timeoutMs: 1000 });
     expect(result).toMatchObject({ ok: true, detail: { answer: 'header', amqpVersion: '1.0.0' } });
   });
 
   it('a closed port → ECONNREFUSED; a silent one → TIMEOUT', async () => {
-    expect(await probeAmqp(wire, at(await closedPort()))).toMatchObject({ ok: false, error: { code: 'ECONNREFUSED' } });
-    expect(await probeAmqp(wire, at(silent.port), { timeoutMs: 200 })).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    expect(await exchangeAmqp(wire, at(await closedPort()))).toMatchObject({ ok: false, error: { code: 'ECONNREFUSED' } });
+    expect(await exchangeAmqp(wire, at(silent.port), { timeoutMs: 200 })).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWireExchange } from '../../../src/main/adapters/protocols/wire-exchange.adapter.ts';
-import { sniffPort } from '../../../src/main/core/protocols/port-sniff.probe.ts';
-import { probeRedisPing } from '../../../src/main/core/protocols/redis-ping.probe.ts';
+import { sniffPort } from '../../../src/main/core/protocols/port-sniff.exchange.ts';
+import { exchangeRedisPing } from '../../../src/main/core/protocols/redis-ping.exchange.ts';
 import { Secret } from '../../../src/main/core/protocols/secret.ts';
 import { closedPort, eventually, startSilentServer, type LocalServer } from '../adapters/network/local-servers.ts';
 import { startRedis, type RedisServer } from './support/redis-server.ts';
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('Redis PING against a real redis-server', () => {
   it('PING → +PONG', async () => {
-    const result = await probeRedisPing(wire, { host: open.host, port: open.port }, { timeoutMs: 1000 });
+    const result = await exchangeRedisPing(wire, { host: open.host, port: open.port }, { timeoutMs: 1000 });
     expect(result).toMatchObject({
       kind: 'redis',
       target: `127.0.0.1:${open.port}`,
@@ -40,14 +40,14 @@ describe('Redis PING against a real redis-server', () => {
   });
 
   it('requirepass without credentials → -NOAUTH: Redis alive, needs auth', async () => {
-    const result = await probeRedisPing(wire, { host: locked.host, port: locked.port });
+    const result = await exchangeRedisPing(wire, { host: locked.host, port: locked.port });
     expect(result).toMatchObject({ ok: true, detail: { reply: 'NOAUTH', authRequired: true } });
   });
 
   it('with the password → +PONG; with a wrong one → AUTH_FAILED, and no password in the result', async () => {
-    const good = await probeRedisPing(wire, { host: locked.host, port: locked.port }, { password: new Secret(PASSWORD) });
+    const good = await exchangeRedisPing(wire, { host: locked.host, port: locked.port }, { password: new Secret(PASSWORD) });
     expect(good).toMatchObject({ ok: true, detail: { reply: 'PONG' } });
-    const bad = await probeRedisPing(wire, { host: locked.host, port: locked.port }, { password: new Secret('wrong-pass-123') });
+    const bad = await exchangeRedisPing(wire, { host: locked.host, port: locked.port }, { password: new Secret('wrong-pass-123') });
     expect(bad).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' }, detail: { alive: true } });
     expect(JSON.stringify([good, bad])).not.toMatch(/tEst-pass-9f3|wrong-pass-123/);
   });
@@ -59,7 +59,7 @@ describe('Redis PING against a real redis-server', () => {
 
   it('a closed port → ECONNREFUSED', async () => {
     const port = await closedPort();
-    expect(await probeRedisPing(wire, { host: '127.0.0.1', port })).toMatchObject({
+    expect(await exchangeRedisPing(wire, { host: '127.0.0.1', port })).toMatchObject({
       ok: false,
       error: { code: 'ECONNREFUSED' },
       detail: { connected: false },
@@ -69,7 +69,7 @@ describe('Redis PING against a real redis-server', () => {
   it('a port that accepts and never answers → TIMEOUT within the budget, leaving no socket or timer', async () => {
     const before = liveHandles();
     const started = performance.now();
-    const result = await probeRedisPing(wire, { host: '127.0.0.1', port: silent.port }, { timeoutMs: 300 });
+    const result = await exchangeRedisPing(wire, { host: '127.0.0.1', port: silent.port }, { timeoutMs: 300 });
     const took = performance.now() - started;
     expect(result).toMatchObject({ ok: false, error: { code: 'TIMEOUT' }, detail: { connected: true } });
     expect(took).toBeGreaterThanOrEqual(290);
@@ -80,7 +80,7 @@ describe('Redis PING against a real redis-server', () => {
 
   it('an abort ends the probe at once', async () => {
     const controller = new AbortController();
-    const pending = probeRedisPing(wire, { host: '127.0.0.1', port: silent.port }, { timeoutMs: 5000, signal: controller.signal });
+    const pending = exchangeRedisPing(wire, { host: '127.0.0.1', port: silent.port }, { timeoutMs: 5000, signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect(await pending).toMatchObject({ ok: false, error: { code: 'ABORTED' } });
     await eventually(() => silent.openSockets() === 0);

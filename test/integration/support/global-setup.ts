@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import Docker from 'dockerode';
 import type { TestProject } from 'vitest/node';
+import { errorMessage } from '../../../src/shared/error-message.ts';
 import { ensureTestImage } from './busybox-image.ts';
 import { removeLabelled, SESSION_LABEL } from './docker-cleanup.ts';
 
@@ -20,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await docker.ping();
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new Error(
       `Integration tests need a Docker engine, and none answers at ${process.env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock'} (${reason}). ` +
         'Start one (e.g. `dockerd --storage-driver=vfs &`) and run again.',

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DockerEngineAdapter } from '../../../src/main/adapters/docker/docker-engine.adapter.ts';
-import { createStackServiceControl } from '../../../src/main/shell/stack-service-control.ts';
+import { createStackServiceControl } from '../../../src/main/app/stack-service-control.ts';
 import { composeLabels, runCheckJson } from '../check/run-check.ts';
 import { createDockerFixture } from '../support/docker-fixture.ts';
 import { stackUnderTest } from '../supervision/support/stack.ts';

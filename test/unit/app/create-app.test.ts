@@ -141,6 +141,12 @@ describe('createApp: the periodic check', () => {
     expect(clock.pending).toBe(0);
     await app.dispose();
   });
+
+  it('hands the faces its own clock, the one the periodic check runs on', async () => {
+    const { app, clock } = harness();
+    expect(app.clock).toBe(clock);
+    await app.dispose();
+  });
 });
 
 describe('createApp: lifetime', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SmokeServiceRun } from '../../../src/main/app/smoke-service.ts';
 import { silentLogger } from '../../../src/main/core/ports/logger.port.ts';
-import type { ServiceControl, ServiceOpResult } from '../../../src/main/shell/stack-service-control.ts';
+import type { ServiceControl, ServiceOpResult } from '../../../src/main/app/stack-service-control.ts';
 import type { TrayWork } from '../../../src/main/shell/tray-activity.ts';
 import { createTrayController, logsHash, type TrayControllerDeps } from '../../../src/main/shell/tray-controller.ts';
 import type { TrayNotice, TrayQuestion } from '../../../src/main/shell/tray-notices.ts';

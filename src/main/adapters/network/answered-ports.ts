@@ -1,5 +1,8 @@
-/** Subscribes to "this port answered a request"; returns the unsubscribe. See {@link AnsweredPorts.subscribe}. */
-export type ServedSubscription = (onServed: () => void) => () => void;
+import { toDisposable } from '../../../shared/lifecycle/disposable.ts';
+import { Emitter, type Event } from '../../../shared/lifecycle/emitter.ts';
+
+/** Subscribes to "this port answered a request"; disposing it unsubscribes. See {@link AnsweredPorts.subscribe}. */
+export type ServedSubscription = Event<void>;
 
 /**
  * Which host ports answered a request while a TCP probe of the same `host:port` was under way, so that probe's
@@ -11,28 +14,34 @@ export type ServedSubscription = (onServed: () => void) => () => void;
  * `127.0.0.1` are two ports here: a missed match only costs the full window, as before.
  */
 export class AnsweredPorts {
-  private readonly listeners = new Map<string, Set<() => void>>();
+  /** One emitter per `host:port` with a probe under way; it goes when its last probe unsubscribes or the port answers. */
+  private readonly emitters = new Map<string, Emitter<void>>();
 
   /** Tells the probes of `host:port` under way that it answered a request. */
   answered(host: string, port: number): void {
-    const listeners = this.listeners.get(keyOf(host, port));
-    if (!listeners) return;
-    this.listeners.delete(keyOf(host, port));
-    for (const listener of listeners) listener();
+    const key = keyOf(host, port);
+    const emitter = this.emitters.get(key);
+    if (!emitter) return;
+    this.emitters.delete(key);
+    emitter.emit();
+    emitter.dispose();
   }
 
   /** The subscription a TCP probe of `host:port` takes at its start; it unsubscribes when it settles. */
   subscribe(host: string, port: number): ServedSubscription {
     return (onServed) => {
       const key = keyOf(host, port);
-      const listeners = this.listeners.get(key) ?? new Set();
-      listeners.add(onServed);
-      this.listeners.set(key, listeners);
-      return () => {
-        const current = this.listeners.get(key);
-        current?.delete(onServed);
-        if (current?.size === 0) this.listeners.delete(key);
-      };
+      let emitter = this.emitters.get(key);
+      if (!emitter) {
+        emitter = new Emitter<void>();
+        this.emitters.set(key, emitter);
+      }
+      const owner = emitter;
+      const subscription = owner.on(onServed);
+      return toDisposable(() => {
+        subscription.dispose();
+        if (owner.listenerCount === 0 && this.emitters.get(key) === owner) this.emitters.delete(key);
+      });
     };
   }
 }

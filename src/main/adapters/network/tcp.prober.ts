@@ -57,7 +57,7 @@ export function probeTcp(
     // Set once another connection to this port got an answer; ends the watch (or skips it) from then on.
     let servedSeen = false;
     let endWatch: (() => void) | undefined;
-    const unsubscribe = watch.served?.(() => {
+    const servedSubscription = watch.served?.(() => {
       servedSeen = true;
       endWatch?.();
     });
@@ -65,7 +65,7 @@ export function probeTcp(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      unsubscribe?.();
+      servedSubscription?.dispose();
       socket.destroy();
       resolve(result);
     };

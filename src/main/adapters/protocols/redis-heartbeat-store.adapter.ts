@@ -2,7 +2,7 @@ import type { ProbeError } from '../../../shared/model/index.ts';
 import { errorMessage } from '../../../shared/error-message.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import type { HeartbeatStorePort, StoreReadOptions, StoreReadResult, StoredEntry } from '../../core/ports/heartbeat.port.ts';
-import { errorCode } from '../../core/protocols/redis-ping.probe.ts';
+import { errorCode } from '../../core/protocols/redis-ping.exchange.ts';
 import type { RedisEndpoint } from '../../core/protocols/redis-url.parser.ts';
 import type { RespValue } from '../../core/protocols/resp.codec.ts';
 import { systemClock } from '../clock/system-clock.ts';

@@ -1,7 +1,7 @@
 import type { Disposable } from '../../../shared/lifecycle/disposable.ts';
 import type { Clock } from '../../core/ports/clock.port.ts';
 import type { NetworkProbePort } from '../../core/ports/network-probe.port.ts';
-import { probeServiceProtocol, type ServiceProtocol } from '../../core/protocols/service-protocol.probe.ts';
+import { exchangeServiceProtocol, type ServiceProtocol } from '../../core/protocols/service-protocol.exchange.ts';
 import type { ServiceObservation } from '../../core/recovery/service-observation.ts';
 
 /** Options of {@link startHealthPoller}. */
@@ -42,7 +42,7 @@ export function startHealthPoller(
 
   const probeProtocol = async (s: Extract<PolledService, { protocol: ServiceProtocol }>): Promise<void> => {
     if (!net.exchange) return;
-    const probe = await probeServiceProtocol({ exchange: net.exchange.bind(net) }, s.protocol, s, { timeoutMs });
+    const probe = await exchangeServiceProtocol({ exchange: net.exchange.bind(net) }, s.protocol, s, { timeoutMs });
     if (stopped) return;
     const result = probe.ok ? 'ok' : probe.detail?.['alive'] === true ? 'degraded' : 'failed';
     observe({ kind: 'health-probe', service: s.name, result, ...(probe.error ? { detail: probe.error.message } : {}) });

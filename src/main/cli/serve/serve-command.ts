@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toDisposable } from '../../../shared/lifecycle/disposable.ts';
 import type { AppServices } from '../../app/app.ts';
-import { forwardAppEvents } from '../../ipc/app-events.ts';
+import { createAppContract } from '../../app/app-contract.ts';
 import { createDispatcher } from '../../ipc/dispatch.ts';
-import { createHandlers } from '../../ipc/handlers.ts';
 import type { CliDeps } from '../cli-deps.ts';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.ts';
 import { bundleDownloadPath } from './bundle-download.ts';
@@ -65,18 +64,10 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     await app.dispose();
     throw error;
   }
-  const { diagnosis, chat, supervisor, smoke, logs, bundle, repair } = services;
   const workspace = app.workspace();
   const appInfo = { version: packageVersion(), workspace, host: 'serve' as const };
-  const handlers = createHandlers({
-    diagnosis,
-    settings,
-    appInfo,
-    chat,
-    supervisor,
-    repair,
-    smoke: { smoke, logs, bundle, workspace: () => workspace, downloadPath: bundleDownloadPath },
-  });
+  const contract = createAppContract(app, services, { appInfo, downloadPath: bundleDownloadPath });
+  const { handlers } = contract;
   // A dashboard client may only diagnose the served workspace and the folders in settings, never `/etc`.
   const workspaceAllowed = createWorkspacePolicy({ served: workspace, configured: () => settings.get().workspaces, cwd: deps.cwd });
   const runDiagnosis: typeof handlers.runDiagnosis = async (request) => {
@@ -96,8 +87,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
     server = await startServeServer({
       dispatch,
       subscribe: (emit) => {
-        const forwarding = forwardAppEvents({ diagnosis, settings, chat, supervisor, smoke, logs, repair }, emit);
-        return forwarding;
+        return contract.forwardEvents(emit);
       },
       rendererDir,
       host: options.host,
@@ -105,7 +95,7 @@ export async function runServe(deps: CliDeps, options: ServeOptions, rendererDir
       port: options.port,
       token,
       logger,
-      bundlesDir: bundle.bundlesDir,
+      bundlesDir: services.bundle.bundlesDir,
     });
   } catch (error) {
     await app.dispose();

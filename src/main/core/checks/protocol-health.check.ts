@@ -2,7 +2,7 @@ import { fixOf, inlineCommand } from '../../../shared/command/fix-command.ts';
 import type { Finding, LookAction, PortBinding, ProbeResult, StackService } from '../../../shared/model/index.ts';
 import { refusedFix, refusedName } from '../findings/refused-names.ts';
 import { serviceLabel } from '../findings/service-names.ts';
-import { acceptedButUnanswered, probeServiceProtocol, type ServiceProtocol } from '../protocols/service-protocol.probe.ts';
+import { acceptedButUnanswered, exchangeServiceProtocol, type ServiceProtocol } from '../protocols/service-protocol.exchange.ts';
 import type { Check } from './check.ts';
 import { publishedPortFacts } from './check-facts.ts';
 import { factKey } from './fact-store.ts';
@@ -46,7 +46,12 @@ export const protocolHealthCheck: Check<Subject, ProtocolHealthFact> = {
   async run({ service, binding, protocol }, { net, timeoutMs }) {
     if (!net.exchange) return [];
     const wire = { exchange: net.exchange.bind(net) };
-    const probe = await probeServiceProtocol(wire, protocol, { host: loopbackFor(binding.hostIp), port: binding.hostPort }, { timeoutMs });
+    const probe = await exchangeServiceProtocol(
+      wire,
+      protocol,
+      { host: loopbackFor(binding.hostIp), port: binding.hostPort },
+      { timeoutMs },
+    );
     return [{ service, binding, protocol, probe }];
   },
   failed: ({ service, binding, protocol }, error, latencyMs) => [

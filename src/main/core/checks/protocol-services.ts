@@ -1,5 +1,5 @@
 import type { ContainerInfo, PortBinding, StackService } from '../../../shared/model/index.ts';
-import type { ServiceProtocol } from '../protocols/service-protocol.probe.ts';
+import type { ServiceProtocol } from '../protocols/service-protocol.exchange.ts';
 
 /** A published TCP binding and the protocol expected on it. */
 export interface ProtocolBinding {

@@ -2,31 +2,31 @@ import type { ProbeError } from '../../../shared/model/index.ts';
 import type { ProtocolKind, ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../ports/protocol-probe.port.ts';
 import { preview } from './bytes.ts';
 
-/** Where a protocol probe points. `from` is always `host`: these probes run where Stack Doctor runs. */
+/** Where a protocol exchange points. `from` is always `host`: these exchanges run where Stack Doctor runs. */
 export interface ProtocolTarget {
   host: string;
   port: number;
 }
 
-/** Probe budget when the caller gives none, ms. */
+/** Exchange budget when the caller gives none, ms. */
 export const DEFAULT_PROTOCOL_TIMEOUT_MS = 2000;
 
-/** What every protocol probe takes besides its target. */
-export interface ProtocolProbeOptions {
-  /** Budget of the whole probe, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
+/** What every protocol exchange takes besides its target. */
+export interface ProtocolExchangeOptions {
+  /** Budget of the whole exchange, ms. Default {@link DEFAULT_PROTOCOL_TIMEOUT_MS} (2000). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
 /**
- * The one request/answer exchange of a protocol probe, within its budget: the outcome to judge, or `failed` when
+ * The one request/answer of a protocol exchange, within its budget: the outcome to judge, or `failed` when
  * no answer came to judge (refused, timed out, hung up, flooded). `expected` names the answer in messages.
  */
-export async function exchangeForProbe(
+export async function exchangeWithinBudget(
   wire: WireExchangePort,
   kind: ProtocolKind,
   target: ProtocolTarget,
-  options: ProtocolProbeOptions,
+  options: ProtocolExchangeOptions,
   request: Pick<WireRequest, 'send' | 'complete'> & { expected: string },
 ): Promise<{ outcome: WireOutcome; failed: ProtocolProbeResult | undefined }> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_PROTOCOL_TIMEOUT_MS;
@@ -41,7 +41,7 @@ export async function exchangeForProbe(
   return { outcome, failed: failedExchange(kind, target, outcome, request.expected, timeoutMs) };
 }
 
-/** The result of a probe that got an answer and judged it. */
+/** The result of an exchange that got an answer and judged it. */
 export function judged(
   kind: ProtocolKind,
   target: ProtocolTarget,

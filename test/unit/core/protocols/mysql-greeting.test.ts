@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mysqlGreetingComplete, parseMysqlGreeting } from '../../../../src/main/core/protocols/mysql-greeting.parser.ts';
-import { probeMysql } from '../../../../src/main/core/protocols/mysql-greeting.probe.ts';
+import { exchangeMysql } from '../../../../src/main/core/protocols/mysql-greeting.exchange.ts';
 import { ascii, recorded } from '../../../fixtures/protocols/recorded.ts';
 import { FakeWire } from './fake-wire.ts';
 
@@ -69,10 +69,10 @@ describe('MySQL greeting parser', () => {
   });
 });
 
-describe('probeMysql over a wire', () => {
+describe('exchangeMysql over a wire', () => {
   it('sends nothing and reports the version', async () => {
     const wire = new FakeWire(() => ({ bytes: recorded('mysql-8.0.32-greeting'), then: 'silent' }));
-    const result = await probeMysql(wire, { host: '127.0.0.1', port: 3306 });
+    const result = await exchangeMysql(wire, { host: '127.0.0.1', port: 3306 });
     expect(wire.requests[0]?.send).toBeUndefined();
     expect(result).toMatchObject({
       kind: 'mysql',
@@ -83,7 +83,7 @@ describe('probeMysql over a wire', () => {
 
   it('an ERR greeting is MYSQL_ERROR, alive', async () => {
     const err = packet(Uint8Array.of(0xff, 0x10, 0x04, ...ascii('#08004Too many connections')));
-    const result = await probeMysql(new FakeWire(() => ({ bytes: err, then: 'close' })), { host: '127.0.0.1', port: 3306 });
+    const result = await exchangeMysql(new FakeWire(() => ({ bytes: err, then: 'close' })), { host: '127.0.0.1', port: 3306 });
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'MYSQL_ERROR', message: expect.stringContaining('1040 Too many connections') },
@@ -92,10 +92,10 @@ describe('probeMysql over a wire', () => {
   });
 
   it('a port that does not greet is a TIMEOUT, one that greets otherwise a mismatch', async () => {
-    expect(await probeMysql(new FakeWire(() => ({ then: 'silent' })), { host: 'h', port: 1 })).toMatchObject({
+    expect(await exchangeMysql(new FakeWire(() => ({ then: 'silent' })), { host: 'h', port: 1 })).toMatchObject({
       error: { code: 'TIMEOUT' },
     });
-    const ssh = await probeMysql(new FakeWire(() => ({ bytes: ascii('SSH-2.0-OpenSSH\r\n'), then: 'silent' })), { host: 'h', port: 1 });
+    const ssh = await exchangeMysql(new FakeWire(() => ({ bytes: ascii('SSH-2.0-OpenSSH\r\n'), then: 'silent' })), { host: 'h', port: 1 });
     expect(ssh).toMatchObject({ ok: false, error: { code: 'PROTOCOL_MISMATCH', message: expect.stringContaining('"SSH-') } });
   });
 });

@@ -6,7 +6,7 @@ import {
   healthRequest,
   requestAnswerComplete,
 } from '../../../../src/main/core/protocols/port-sniff.classifier.ts';
-import { sniffPort } from '../../../../src/main/core/protocols/port-sniff.probe.ts';
+import { sniffPort } from '../../../../src/main/core/protocols/port-sniff.exchange.ts';
 import { ascii, recorded } from '../../../fixtures/protocols/recorded.ts';
 import { FakeWire, sentText } from './fake-wire.ts';
 

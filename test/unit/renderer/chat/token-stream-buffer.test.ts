@@ -132,7 +132,7 @@ describe('TokenStreamBuffer', () => {
     expect(buffer.counts(1)).toEqual({ assistant: 0, manager: 0, in: 0, out: 0 });
     frames.run();
     expect(sink.writes).toHaveLength(0);
-    detach(); // detaching after a clear is harmless
+    detach.dispose(); // detaching after a clear is harmless
   });
 
   it('detach stops drawing but keeps the pieces', () => {
@@ -140,7 +140,7 @@ describe('TokenStreamBuffer', () => {
     const buffer = new TokenStreamBuffer(frames);
     const sink = recordingSink();
     const detach = buffer.attach(1, sink);
-    detach();
+    detach.dispose();
     buffer.push(1, 'assistant', 'x');
     frames.run();
     expect(sink.writes).toHaveLength(0);

@@ -20,7 +20,8 @@ export const ExchangeCard = memo(function ExchangeCard({ exchange, buffer }: { e
 
   useEffect(() => {
     if (!output.current || !count.current) return undefined;
-    return buffer.attach(exchange.key, createDomStreamSink(output.current, count.current, raw ? 'in' : 'assistant'));
+    const attached = buffer.attach(exchange.key, createDomStreamSink(output.current, count.current, raw ? 'in' : 'assistant'));
+    return () => attached.dispose();
   }, [buffer, exchange.key, raw]);
 
   const command = buildChatCommand({

@@ -1,3 +1,5 @@
+import { toDisposable, type SyncDisposable } from '../../../../shared/lifecycle/disposable.ts';
+
 /** What a streamed piece is: an answer token, a manager token, or a raw frame sent/received. */
 export type PieceKind = 'assistant' | 'manager' | 'in' | 'out';
 
@@ -62,19 +64,19 @@ export class TokenStreamBuffer {
   }
 
   /**
-   * Draws the exchange's pieces into `sink` from the start, then keeps it current; returns the detach.
-   * A new sink for the same key replaces the old one.
+   * Draws the exchange's pieces into `sink` from the start, then keeps it current; disposing the result detaches
+   * it. A new sink for the same key replaces the old one.
    */
-  attach(key: number, sink: StreamSink): () => void {
+  attach(key: number, sink: StreamSink): SyncDisposable {
     const stream = this.stream(key);
     stream.sink = sink;
     stream.flushed = 0;
     sink.reset();
     sink.counts({ ...stream.counts });
     if (stream.texts.length > 0) this.schedule();
-    return () => {
+    return toDisposable(() => {
       if (stream.sink === sink) stream.sink = null;
-    };
+    });
   }
 
   /** Forgets every exchange and cancels a pending frame. */

@@ -3,9 +3,9 @@ import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-pr
 import { concatBytes } from './bytes.ts';
 import { encodeCommand, hasReplies, parseReply, type RespValue } from './resp.codec.ts';
 import type { Secret } from './secret.ts';
-import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
+import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 
-export interface RedisPingOptions extends ProtocolProbeOptions {
+export interface RedisPingOptions extends ProtocolExchangeOptions {
   /** Sent as `AUTH` before `PING` when the stack's Redis URL has one. Never echoed in results. */
   password?: Secret;
   /** ACL user for `AUTH` (Redis 6+); only with `password`. */
@@ -25,7 +25,7 @@ export interface RedisPingVerdict {
  * loading) is alive but not ready: `REDIS_LOADING`. A rejected password is `AUTH_FAILED`. Never rejects.
  * detail: `{ protocol: 'redis', alive, reply, authRequired?, connectMs, address }`.
  */
-export async function probeRedisPing(
+export async function exchangeRedisPing(
   wire: WireExchangePort,
   target: ProtocolTarget,
   options: RedisPingOptions = {},
@@ -36,7 +36,7 @@ export async function probeRedisPing(
     commands.push(encodeCommand(['AUTH', ...user, options.password.reveal()]));
   }
   commands.push(encodeCommand(['PING']));
-  const { outcome, failed } = await exchangeForProbe(wire, 'redis', target, options, {
+  const { outcome, failed } = await exchangeWithinBudget(wire, 'redis', target, options, {
     send: concatBytes(commands),
     complete: (bytes) => hasReplies(bytes, commands.length),
     expected: 'a reply to PING',

@@ -1,6 +1,6 @@
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { AMQP_091_HEADER, amqpAnswerComplete, parseAmqpAnswer } from './amqp-start.parser.ts';
-import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
+import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * AMQP (RabbitMQ…) by protocol: sends the 0-9-1 protocol header and expects `connection.start` or a protocol
@@ -8,12 +8,12 @@ import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptio
  * The connection is dropped before any credentials. Never rejects.
  * detail: `{ protocol: 'amqp', alive, answer: 'start' | 'header', product?, version?, platform?, mechanisms? }`.
  */
-export async function probeAmqp(
+export async function exchangeAmqp(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: ProtocolProbeOptions = {},
+  options: ProtocolExchangeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const { outcome, failed } = await exchangeForProbe(wire, 'amqp', target, options, {
+  const { outcome, failed } = await exchangeWithinBudget(wire, 'amqp', target, options, {
     send: AMQP_091_HEADER,
     complete: amqpAnswerComplete,
     expected: 'an answer to the AMQP protocol header',

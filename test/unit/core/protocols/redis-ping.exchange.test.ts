@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRedisReplies, probeRedisPing } from '../../../../src/main/core/protocols/redis-ping.probe.ts';
+import { classifyRedisReplies, exchangeRedisPing } from '../../../../src/main/core/protocols/redis-ping.exchange.ts';
 import { Secret } from '../../../../src/main/core/protocols/secret.ts';
 import { ascii } from '../../../fixtures/protocols/recorded.ts';
 import { FakeWire, sentText } from './fake-wire.ts';
@@ -41,10 +41,10 @@ describe('classifyRedisReplies', () => {
   });
 });
 
-describe('probeRedisPing over a wire', () => {
+describe('exchangeRedisPing over a wire', () => {
   it('sends PING and reads +PONG', async () => {
     const wire = new FakeWire(() => ({ bytes: ascii('+PONG\r\n'), then: 'silent' }));
-    const result = await probeRedisPing(wire, target, { timeoutMs: 500 });
+    const result = await exchangeRedisPing(wire, target, { timeoutMs: 500 });
     expect(sentText(wire.requests[0])).toBe('*1\r\n$4\r\nPING\r\n');
     expect(result).toMatchObject({
       kind: 'redis',
@@ -58,22 +58,22 @@ describe('probeRedisPing over a wire', () => {
 
   it('sends AUTH first when given a password, and never returns it', async () => {
     const wire = new FakeWire(() => ({ bytes: ascii('+OK\r\n+PONG\r\n'), then: 'silent' }));
-    const result = await probeRedisPing(wire, target, { password: new Secret('s3cr3t-pw'), username: 'app' });
+    const result = await exchangeRedisPing(wire, target, { password: new Secret('s3cr3t-pw'), username: 'app' });
     expect(sentText(wire.requests[0])).toBe('*3\r\n$4\r\nAUTH\r\n$3\r\napp\r\n$9\r\ns3cr3t-pw\r\n*1\r\n$4\r\nPING\r\n');
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain('s3cr3t-pw');
   });
 
   it('refused → ECONNREFUSED; accepted and silent → TIMEOUT; hung up → PEER_CLOSED', async () => {
-    const refused = await probeRedisPing(new FakeWire(() => ({ refuse: true })), target);
+    const refused = await exchangeRedisPing(new FakeWire(() => ({ refuse: true })), target);
     expect(refused).toMatchObject({ ok: false, error: { code: 'ECONNREFUSED' } });
-    const silent = await probeRedisPing(new FakeWire(() => ({ then: 'silent' })), target, { timeoutMs: 300 });
+    const silent = await exchangeRedisPing(new FakeWire(() => ({ then: 'silent' })), target, { timeoutMs: 300 });
     expect(silent).toMatchObject({
       ok: false,
       error: { code: 'TIMEOUT', message: expect.stringContaining('300 ms') },
       detail: { connected: true },
     });
-    const closed = await probeRedisPing(new FakeWire(() => ({ then: 'close' })), target);
+    const closed = await exchangeRedisPing(new FakeWire(() => ({ then: 'close' })), target);
     expect(closed).toMatchObject({ ok: false, error: { code: 'PEER_CLOSED' } });
   });
 });

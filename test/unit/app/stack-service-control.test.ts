@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../src/main/core/ports/engine-error.ts';
-import { createStackServiceControl, type StackServiceControlDeps } from '../../../src/main/shell/stack-service-control.ts';
+import { createStackServiceControl, type StackServiceControlDeps } from '../../../src/main/app/stack-service-control.ts';
 import type { ContainerInfo, ServiceReport } from '../../../src/shared/model/index.ts';
 import { runningContainer } from '../support/container-info.ts';
 import { diagnosis } from '../renderer/diagnosis-fixture.ts';

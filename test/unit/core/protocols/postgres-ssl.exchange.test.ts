@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyPostgresReply,
   postgresReplyComplete,
-  probePostgres,
+  exchangePostgres,
   SSL_REQUEST,
-} from '../../../../src/main/core/protocols/postgres-ssl.probe.ts';
+} from '../../../../src/main/core/protocols/postgres-ssl.exchange.ts';
 import { ascii } from '../../../fixtures/protocols/recorded.ts';
 import { FakeWire } from './fake-wire.ts';
 
@@ -53,7 +53,7 @@ describe('PostgreSQL SSLRequest', () => {
 
   it('probes over a wire: sends the 8 bytes, reads one', async () => {
     const wire = new FakeWire(() => ({ bytes: ascii('N'), then: 'silent' }));
-    const result = await probePostgres(wire, { host: 'localhost', port: 5432 });
+    const result = await exchangePostgres(wire, { host: 'localhost', port: 5432 });
     expect([...(wire.requests[0]?.send ?? [])]).toEqual([...SSL_REQUEST]);
     expect(result).toMatchObject({ kind: 'postgres', target: 'localhost:5432', ok: true, detail: { ssl: false } });
   });

@@ -3,7 +3,9 @@ import type { Diagnosis } from '../../shared/model/index.ts';
 import type { EngineControlPort } from '../core/ports/engine-control.port.ts';
 import { EngineError } from '../core/ports/engine-error.ts';
 import type { EngineReadPort } from '../core/ports/engine-read.port.ts';
-import type { ServiceOp } from './tray-menu-item.ts';
+
+/** What the tray may do to one service's container; a Stop is the user's (supervision leaves it stopped). */
+export type ServiceOp = 'start' | 'stop' | 'restart';
 
 /** Budget of one engine call of a tray action, ms (a stop adds the container's own grace period). */
 export const SERVICE_OP_TIMEOUT_MS = 30_000;
@@ -11,7 +13,10 @@ export const SERVICE_OP_TIMEOUT_MS = 30_000;
 export type ServiceOpResult =
   { ok: true; message: string } | { ok: false; code: 'NOT_CHECKED' | 'NOT_IN_STACK' | 'STACK_CHANGED' | 'ENGINE_ERROR'; message: string };
 
-/** Start, stop or restart one service of the stack, by name; refuses anything outside it. */
+/**
+ * Start, stop or restart one service of the stack, by name; refuses anything outside it. Built by the app
+ * (`AppServices.serviceControl`) over its engine client and diagnosis; the tray's service actions use it.
+ */
 export interface ServiceControl {
   act(op: ServiceOp, service: string): Promise<ServiceOpResult>;
 }

@@ -1,26 +1,26 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { WireExchangePort } from '../ports/protocol-probe.port.ts';
-import { probeAmqp } from './amqp.probe.ts';
-import { probeMysql } from './mysql-greeting.probe.ts';
-import { probePostgres } from './postgres-ssl.probe.ts';
-import { probeRedisPing } from './redis-ping.probe.ts';
-import type { ProtocolProbeOptions, ProtocolTarget } from './wire-result.ts';
+import { exchangeAmqp } from './amqp.exchange.ts';
+import { exchangeMysql } from './mysql-greeting.exchange.ts';
+import { exchangePostgres } from './postgres-ssl.exchange.ts';
+import { exchangeRedisPing } from './redis-ping.exchange.ts';
+import type { ProtocolExchangeOptions, ProtocolTarget } from './wire-result.ts';
 
-/** The infrastructure protocols with a probe: each proves the server alive without credentials. */
+/** The infrastructure protocols with a protocol exchange: each proves the server alive without credentials. */
 export type ServiceProtocol = 'redis' | 'postgres' | 'mysql' | 'amqp';
 
 /**
  * Asks `target` in its own protocol: Redis `PING`, PostgreSQL SSLRequest, MySQL/MariaDB greeting, AMQP protocol
  * header. The result is a ProbeResult whose kind names the protocol. Never rejects.
  */
-export async function probeServiceProtocol(
+export async function exchangeServiceProtocol(
   wire: WireExchangePort,
   protocol: ServiceProtocol,
   target: ProtocolTarget,
-  options: ProtocolProbeOptions = {},
+  options: ProtocolExchangeOptions = {},
 ): Promise<ProbeResult & { kind: ServiceProtocol }> {
-  const probe = { redis: probeRedisPing, postgres: probePostgres, mysql: probeMysql, amqp: probeAmqp }[protocol];
-  const result = await probe(wire, target, options);
+  const exchange = { redis: exchangeRedisPing, postgres: exchangePostgres, mysql: exchangeMysql, amqp: exchangeAmqp }[protocol];
+  const result = await exchange(wire, target, options);
   return { ...result, kind: protocol };
 }
 

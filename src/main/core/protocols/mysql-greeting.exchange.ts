@@ -1,6 +1,6 @@
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { mysqlGreetingComplete, parseMysqlGreeting } from './mysql-greeting.parser.ts';
-import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
+import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * MySQL/MariaDB by protocol: connects, sends nothing, and reads the server greeting (HandshakeV10) the server
@@ -8,12 +8,12 @@ import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptio
  * alive, refusing. Never rejects.
  * detail: `{ protocol: 'mysql', alive, serverVersion, flavor, protocolVersion, authPlugin?, ssl?, errorCode? }`.
  */
-export async function probeMysql(
+export async function exchangeMysql(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: ProtocolProbeOptions = {},
+  options: ProtocolExchangeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const { outcome, failed } = await exchangeForProbe(wire, 'mysql', target, options, {
+  const { outcome, failed } = await exchangeWithinBudget(wire, 'mysql', target, options, {
     complete: mysqlGreetingComplete,
     expected: 'a server greeting',
   });

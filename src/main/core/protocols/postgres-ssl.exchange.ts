@@ -1,7 +1,7 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
 import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
 import { decodeText } from './bytes.ts';
-import { exchangeForProbe, judged, mismatch, targetName, type ProtocolProbeOptions, type ProtocolTarget } from './wire-result.ts';
+import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 
 /**
  * PostgreSQL's SSLRequest: Int32 length 8, Int32 code 80877103 (1234 << 16 | 5679). Every PostgreSQL since 7.2
@@ -15,12 +15,12 @@ export const SSL_REQUEST = Uint8Array.of(0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f);
  * PostgreSQL is up. An `E` ErrorResponse (a server refusing early, e.g. too many connections during startup)
  * is `POSTGRES_ERROR`, alive. Never rejects. detail: `{ protocol: 'postgres', alive, ssl?, connectMs, address }`.
  */
-export async function probePostgres(
+export async function exchangePostgres(
   wire: WireExchangePort,
   target: ProtocolTarget,
-  options: ProtocolProbeOptions = {},
+  options: ProtocolExchangeOptions = {},
 ): Promise<ProtocolProbeResult> {
-  const { outcome, failed } = await exchangeForProbe(wire, 'postgres', target, options, {
+  const { outcome, failed } = await exchangeWithinBudget(wire, 'postgres', target, options, {
     send: SSL_REQUEST,
     complete: postgresReplyComplete,
     expected: 'an answer to the SSLRequest',

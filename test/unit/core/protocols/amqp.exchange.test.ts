@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AMQP_091_HEADER, amqpAnswerComplete, parseAmqpAnswer } from '../../../../src/main/core/protocols/amqp-start.parser.ts';
-import { probeAmqp } from '../../../../src/main/core/protocols/amqp.probe.ts';
+import { exchangeAmqp } from '../../../../src/main/core/protocols/amqp.exchange.ts';
 import { ascii, recorded } from '../../../fixtures/protocols/recorded.ts';
 import { FakeWire } from './fake-wire.ts';
 
@@ -42,10 +42,10 @@ describe('AMQP answer parser', () => {
   });
 });
 
-describe('probeAmqp over a wire', () => {
+describe('exchangeAmqp over a wire', () => {
   it('sends AMQP 0 0 9 1 and reports the broker', async () => {
     const wire = new FakeWire(() => ({ bytes: recorded('rabbitmq-3.5.7-connection-start'), then: 'silent' }));
-    const result = await probeAmqp(wire, { host: '127.0.0.1', port: 5672 });
+    const result = await exchangeAmqp(wire, { host: '127.0.0.1', port: 5672 });
     expect([...(wire.requests[0]?.send ?? [])]).toEqual([0x41, 0x4d, 0x51, 0x50, 0, 0, 9, 1]);
     expect(result).toMatchObject({
       kind: 'amqp',
@@ -55,7 +55,7 @@ describe('probeAmqp over a wire', () => {
   });
 
   it('a header then a hang-up is AMQP alive', async () => {
-    const result = await probeAmqp(new FakeWire(() => ({ bytes: Uint8Array.of(...ascii('AMQP'), 1, 1, 0, 10), then: 'close' })), {
+    const result = await exchangeAmqp(new FakeWire(() => ({ bytes: Uint8Array.of(...ascii('AMQP'), 1, 1, 0, 10), then: 'close' })), {
       host: 'h',
       port: 5672,
     });
