@@ -50,6 +50,12 @@ interface DnsResolver {
 }
 
 /** Codes with which the DNS resolver says "no answer came". */
+/**
+ * Less budget than this left and a queued name is given up, not asked: a timer fires up to a millisecond before
+ * its deadline, so names queued behind cancelled ones would otherwise each be sent with a budget no answer fits in.
+ */
+const MIN_QUERY_MS = 5;
+
 const NO_ANSWER = new Set(['ETIMEOUT', 'ECANCELLED']);
 
 type DnsResult = { ok: true; addresses: string[] } | { ok: false; error: unknown };
@@ -131,14 +137,15 @@ export class HostDnsProber {
 
   /**
    * The candidate names (search list applied) in turn, A and AAAA each, until one has addresses; null when
-   * the budget runs out first. A name still queued when its budget ran out is never sent.
+   * the budget runs out first. A name still queued when its budget ran out (or all but MIN_QUERY_MS of it) is
+   * never sent.
    */
   private askDns(host: string, deadline: number): Promise<DnsResult | null> {
     return this.dns(async () => {
       let last: DnsResult = { ok: false, error: Object.assign(new Error(host), { code: 'ENOTFOUND' }) };
       for (const name of candidateNames(host.toLowerCase(), await this.resolvConf.searchConfig())) {
         const left = deadline - performance.now();
-        if (left <= 0) return null;
+        if (left < MIN_QUERY_MS) return null;
         const answer = await this.query(name, left);
         if (answer === null) return null;
         if (answer.ok) return answer;
