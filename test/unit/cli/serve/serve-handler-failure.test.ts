@@ -1,10 +1,8 @@
-import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkRequest } from '../../../../src/main/cli/serve/serve-auth.ts';
-import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
+import type { ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
 import { lookupStatic } from '../../../../src/main/cli/serve/static-files.ts';
-import { toDisposable } from '../../../../src/shared/lifecycle/disposable.ts';
-import { connect, echoDispatch, get, recordingLogger, rendererFixture } from './support/serve-client.ts';
+import { connect, get, recordingLogger, startEchoServer } from './support/serve-client.ts';
 
 // The handlers' own dependencies, real unless a test makes one fail: the request check (synchronous, on every
 // HTTP request and upgrade) and the renderer lookup (asynchronous, HTTP only; the upgrade path awaits nothing).
@@ -19,29 +17,18 @@ vi.mock(import('../../../../src/main/cli/serve/static-files.ts'), async (importO
 
 const TOKEN = 'handler-failure-token-0123';
 const logger = recordingLogger();
-let dir: string;
 let server: ServeServer;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  const fixture = rendererFixture();
-  dir = fixture.dir;
-  server = await startServeServer({
-    dispatch: echoDispatch,
-    subscribe: () => toDisposable(() => undefined),
-    rendererDir: fixture.renderer,
-    token: TOKEN,
-    logger,
-  });
+  ({ server, dispose } = await startEchoServer(TOKEN, logger));
 });
 
 afterEach(() => {
   logger.lines.length = 0;
 });
 
-afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose?.());
 
 const boom = (): never => {
   throw new Error('handler bug');

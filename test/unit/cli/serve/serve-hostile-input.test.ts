@@ -1,30 +1,17 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDisposable } from '../../../../src/shared/lifecycle/disposable.ts';
-import { startServeServer, type ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
-import { echoDispatch, get, rawExchange, recordingLogger, rendererFixture, writeThenReset } from './support/serve-client.ts';
+import type { ServeServer } from '../../../../src/main/cli/serve/serve-server.ts';
+import { get, rawExchange, recordingLogger, startEchoServer, writeThenReset } from './support/serve-client.ts';
 
 const TOKEN = 'hostile-input-token-0123';
 const logger = recordingLogger();
-let dir: string;
 let server: ServeServer;
+let dispose: () => Promise<void>;
 
 beforeAll(async () => {
-  const fixture = rendererFixture();
-  dir = fixture.dir;
-  server = await startServeServer({
-    dispatch: echoDispatch,
-    subscribe: () => toDisposable(() => undefined),
-    rendererDir: fixture.renderer,
-    token: TOKEN,
-    logger,
-  });
+  ({ server, dispose } = await startEchoServer(TOKEN, logger));
 });
 
-afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => dispose?.());
 
 const upgrade = (host: string) =>
   `Host: ${host}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n`;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Logger } from '../../../../../src/main/core/ports/logger.port.ts';
 import type { Dispatch } from '../../../../../src/main/ipc/dispatch.ts';
+import { startServeServer, type ServeServer } from '../../../../../src/main/cli/serve/serve-server.ts';
+import { toDisposable } from '../../../../../src/shared/lifecycle/disposable.ts';
 
 export interface Reply {
   status: number;
@@ -115,4 +117,23 @@ export function recordingLogger(lines: string[] = []): Logger & { lines: string[
     error: write('error', bindings),
   });
   return make({});
+}
+
+/** A serve server over a fresh renderer fixture that echoes calls and sends no events; `dispose` removes both. */
+export async function startEchoServer(token: string, logger: Logger): Promise<{ server: ServeServer; dispose(): Promise<void> }> {
+  const fixture = rendererFixture();
+  const server = await startServeServer({
+    dispatch: echoDispatch,
+    subscribe: () => toDisposable(() => undefined),
+    rendererDir: fixture.renderer,
+    token,
+    logger,
+  });
+  return {
+    server,
+    dispose: async () => {
+      await server.close();
+      rmSync(fixture.dir, { recursive: true, force: true });
+    },
+  };
 }
