@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEvent } from '../../../../src/shared/model/index.ts';
+import { wsServerMessageSchema, type ChatEvent } from '../../../../src/shared/model/index.ts';
 import { ChatStream } from '../../../../src/main/core/chat/chat-stream.ts';
 import { isProtocolFault, parseHttpAnswer, parseServerFrame } from '../../../../src/main/core/chat/server-frame.ts';
 import { missingComponentIn } from '../../../../src/main/core/chat/component-missing.ts';
 
 describe('parseServerFrame', () => {
+  it('reads a stream_token frame exactly as the schema does, through its fast path or not', () => {
+    const frames = [
+      '{"type":"stream_token","data":{"type":"assistant","content":"hi"}}',
+      '{"type":"stream_token","data":{"type":"manager","content":""},"extra":1}',
+      '{"type":"stream_token","data":{"type":"assistant","content":"x","role":"y","__proto__":{"a":1}}}',
+      '{"type":"stream_token","data":{"type":"system","content":"x"}}',
+      '{"type":"stream_token","data":{"type":"assistant","content":7}}',
+      '{"type":"stream_token","data":{"type":"assistant"}}',
+      '{"type":"stream_token","data":["assistant","x"]}',
+      '{"type":"stream_token","data":null}',
+      '{"type":"stream_token"}',
+      '["stream_token"]',
+      '{"type":"Stream_token","data":{"type":"assistant","content":"x"}}',
+    ];
+    for (const frame of frames) {
+      const schema = wsServerMessageSchema.safeParse(JSON.parse(frame));
+      const parsed = parseServerFrame(frame);
+      if (schema.success) expect(parsed, frame).toStrictEqual(schema.data);
+      else expect(isProtocolFault(parsed), frame).toBe(true);
+    }
+  });
+
   it('parses every message of the profile', () => {
     expect(parseServerFrame('{"type":"status","status":"processing","correlation_id":"c"}')).toEqual({
       type: 'status',
