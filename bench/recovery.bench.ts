@@ -55,6 +55,7 @@ import {
 } from './support/recovery-phases.ts';
 import { median, table } from './support/stats.ts';
 import { procUsage, serviceState, type WatchChild } from './support/watch-child.ts';
+import { errorMessage } from '../src/shared/error-message.ts';
 
 const envInt = (name: string, fallback: number): number => {
   const value = Number(process.env[name]);
@@ -181,7 +182,7 @@ async function idle(): Promise<IdleFigures> {
   for (const name of names)
     await w.waitFor(serviceState(name, 'healthy'), 40_000, `${name} healthy`).catch((error: unknown) => {
       const lines = w.events.filter((e) => serviceState(name)(e.event)).map((e) => JSON.stringify(e.event));
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${name}'s lines:\n${lines.join('\n') || 'none'}`);
+      throw new Error(`${errorMessage(error)}\n${name}'s lines:\n${lines.join('\n') || 'none'}`);
     });
   const bare = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1 << 30)'], { stdio: 'ignore' });
   if (bare.pid !== undefined) guard.pid(bare.pid);
@@ -320,7 +321,7 @@ main()
   .then(
     (code) => code,
     (error: unknown) => {
-      console.error(`bench/recovery: setup error: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`bench/recovery: setup error: ${errorMessage(error)}`);
       return 2;
     },
   )

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { invokeContract, type AppInfo } from '../shared/contract/index.ts';
+import { errorMessage } from '../shared/error-message.ts';
 import { createAppContract } from './app/app-contract.ts';
 import { openElectronApp } from './app/open-electron-app.ts';
 import { createDispatcher } from './ipc/dispatch.ts';
@@ -136,7 +137,7 @@ async function start(): Promise<void> {
     stackDoctor.add(showSupervisionNotifications({ events: supervisor.onEvent, clock: stackDoctor.clock, onClick: () => openWindow() }));
   }
   await stackDoctor.startPeriodicCheck();
-  void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: String(error) }, 'supervision not started'));
+  void stackDoctor.startSupervision().catch((error: unknown) => logger.warn({ err: errorMessage(error) }, 'supervision not started'));
 
   app.on('second-instance', () => openWindow());
   app.on('activate', () => openWindow());

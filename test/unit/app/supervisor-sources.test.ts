@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SupervisorDeps } from '../../../src/main/app/create-supervisor-service.ts';
-import type { WireOutcome, WireRequest } from '../../../src/main/core/ports/protocol-probe.port.ts';
+import type { WireOutcome, WireRequest } from '../../../src/main/core/ports/wire-exchange.port.ts';
 import type { RecoverySnapshot, ServiceReport, StackConfig, SupervisionEvent } from '../../../src/shared/model/index.ts';
 import { FakeWire, type FakePeer } from '../core/protocols/fake-wire.ts';
 import { runningContainer } from '../support/container-info.ts';

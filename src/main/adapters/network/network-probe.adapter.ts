@@ -1,6 +1,6 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
 import type { NetworkProbePort } from '../../core/ports/index.ts';
-import type { ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../../core/ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../../core/ports/wire-exchange.port.ts';
 import { sniffPort } from '../../core/protocols/port-sniff.exchange.ts';
 import { createWireExchange } from '../protocols/wire-exchange.adapter.ts';
 import { AnsweredPorts } from './answered-ports.ts';

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { Clock } from '../../core/ports/clock.port.ts';
-import type { WireExchangePort, WireOutcome, WireRequest } from '../../core/ports/protocol-probe.port.ts';
+import type { WireExchangePort, WireOutcome, WireRequest } from '../../core/ports/wire-exchange.port.ts';
 import { systemClock } from '../clock/system-clock.ts';
 import { timeoutError, toProbeError } from '../network/probe-error.ts';
 

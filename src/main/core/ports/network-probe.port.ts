@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
-import type { ProtocolProbeResult, WireRequest, WireOutcome } from './protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireRequest, WireOutcome } from './wire-exchange.port.ts';
 
 /**
  * Probes from where Stack Doctor runs. Every method resolves with a ProbeResult (never rejects):

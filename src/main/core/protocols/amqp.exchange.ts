@@ -1,4 +1,4 @@
-import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort } from '../ports/wire-exchange.port.ts';
 import { AMQP_091_HEADER, amqpAnswerComplete, parseAmqpAnswer } from './amqp-start.parser.ts';
 import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 

@@ -1,4 +1,4 @@
-import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort } from '../ports/wire-exchange.port.ts';
 import { mysqlGreetingComplete, parseMysqlGreeting } from './mysql-greeting.parser.ts';
 import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 

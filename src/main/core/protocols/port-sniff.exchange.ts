@@ -1,4 +1,4 @@
-import type { ProtocolProbeResult, WireExchangePort, WireOutcome } from '../ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort, WireOutcome } from '../ports/wire-exchange.port.ts';
 import { encodeText } from './bytes.ts';
 import {
   classifyGreeting,

@@ -1,5 +1,5 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
-import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort } from '../ports/wire-exchange.port.ts';
 import { decodeText } from './bytes.ts';
 import { exchangeWithinBudget, judged, mismatch, targetName, type ProtocolExchangeOptions, type ProtocolTarget } from './wire-result.ts';
 

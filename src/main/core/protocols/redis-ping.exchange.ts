@@ -1,5 +1,5 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
-import type { ProtocolProbeResult, WireExchangePort } from '../ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult, WireExchangePort } from '../ports/wire-exchange.port.ts';
 import { concatBytes } from './bytes.ts';
 import { encodeCommand, hasReplies, parseReply, type RespValue } from './resp.codec.ts';
 import type { Secret } from './secret.ts';

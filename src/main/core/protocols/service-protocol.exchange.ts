@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../../../shared/model/index.ts';
-import type { WireExchangePort } from '../ports/protocol-probe.port.ts';
+import type { WireExchangePort } from '../ports/wire-exchange.port.ts';
 import { exchangeAmqp } from './amqp.exchange.ts';
 import { exchangeMysql } from './mysql-greeting.exchange.ts';
 import { exchangePostgres } from './postgres-ssl.exchange.ts';

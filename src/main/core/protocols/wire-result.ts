@@ -1,5 +1,5 @@
 import type { ProbeError } from '../../../shared/model/index.ts';
-import type { ProtocolKind, ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../ports/protocol-probe.port.ts';
+import type { ProtocolKind, ProtocolProbeResult, WireExchangePort, WireOutcome, WireRequest } from '../ports/wire-exchange.port.ts';
 import { preview } from './bytes.ts';
 
 /** Where a protocol exchange points. `from` is always `host`: these exchanges run where Stack Doctor runs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WireOutcome, WireRequest } from '../../../../src/main/core/ports/protocol-probe.port.ts';
+import type { WireOutcome, WireRequest } from '../../../../src/main/core/ports/wire-exchange.port.ts';
 import { protocolBindings, protocolOfImage } from '../../../../src/main/core/checks/protocol-services.ts';
 import { diagnose } from '../../../../src/main/core/diagnosis/diagnose.ts';
 import type { ResolvedDiagnoseOptions } from '../../../../src/main/core/diagnosis/diagnose-options.ts';

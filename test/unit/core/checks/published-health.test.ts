@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProtocolProbeResult } from '../../../../src/main/core/ports/protocol-probe.port.ts';
+import type { ProtocolProbeResult } from '../../../../src/main/core/ports/wire-exchange.port.ts';
 import { diagnose } from '../../../../src/main/core/diagnosis/diagnose.ts';
 import type { ResolvedDiagnoseOptions } from '../../../../src/main/core/diagnosis/diagnose-options.ts';
 import { diagnosisSchema, type Diagnosis } from '../../../../src/shared/model/index.ts';

@@ -1,4 +1,4 @@
-import type { WireExchangePort, WireOutcome, WireRequest } from '../../../../src/main/core/ports/protocol-probe.port.ts';
+import type { WireExchangePort, WireOutcome, WireRequest } from '../../../../src/main/core/ports/wire-exchange.port.ts';
 
 /** How the fake peer behaves: refuse, or accept and send `bytes` (after reading the request), then close or go silent. */
 export type FakePeer = { refuse: true } | { bytes?: Uint8Array; then: 'close' | 'silent' };

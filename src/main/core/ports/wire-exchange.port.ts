@@ -1,12 +1,12 @@
 import type { ProbeError, ProbeResult } from '../../../shared/model/index.ts';
 
 /**
- * What a protocol probe talks about. The four service protocols are members of the shared `probeKindSchema` (the
+ * What a protocol exchange talks about. The four service protocols are members of the shared `probeKindSchema` (the
  * protocol-health check reports them as evidence); `sniff` is not, so a sniff result is a ProbeResult in all but `kind`.
  */
 export type ProtocolKind = 'redis' | 'postgres' | 'mysql' | 'amqp' | 'sniff';
 
-/** A ProbeResult of a protocol probe: `{ kind, target, from, ok, latencyMs, error?, detail? }`. */
+/** The ProbeResult of a protocol exchange: `{ kind, target, from, ok, latencyMs, error?, detail? }`. */
 export type ProtocolProbeResult = Omit<ProbeResult, 'kind'> & { kind: ProtocolKind };
 
 /** One request/reply over a fresh TCP connection. */
