@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,12 +47,7 @@ export function cacheFileOf(dir: string, buildId: string, run: string): string {
  */
 export function loadWithCodeCache<T>(file: string, cacheFile: string): CachedModule<T> {
   const source = readFileSync(file, 'utf8');
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = readOwnCache(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
@@ -62,6 +57,26 @@ export function loadWithCodeCache<T>(file: string, cacheFile: string): CachedMod
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cacheUse, saveCache: () => cacheUse !== 'accepted' && writeCache(script, cacheFile) };
+}
+
+/**
+ * The cache file's bytes when this user wrote it: V8 runs whatever code a cache holds once its source length
+ * matches, so a cache someone else could have written (another owner, writable by group or others — a shared
+ * `STACK_DOCTOR_CACHE_DIR`) is never offered. Checked on the open file (fstat), not on its path. Undefined when
+ * there is none or it is not ours.
+ */
+function readOwnCache(cacheFile: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(cacheFile, 'r');
+    const stat = fstatSync(fd);
+    const ours = process.getuid === undefined || (stat.uid === process.getuid() && (stat.mode & 0o022) === 0);
+    return ours && stat.isFile() ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ describe('loadWithCodeCache', () => {
     expect(loaded.cacheUse).toBe('rejected');
     expect(loaded.exports.answer()).toBe(42);
     expect(loaded.saveCache()).toBe(true);
+    expect(loadWithCodeCache<Bundle>(bundle, cacheFile).cacheUse).toBe('accepted');
+  });
+
+  it('never offers V8 a cache that others could have written (writable by group or others)', () => {
+    const cacheFile = cacheFileOf(cacheDir, 'build1', 'check');
+    loadWithCodeCache<Bundle>(bundle, cacheFile).saveCache();
+    chmodSync(cacheFile, 0o666);
+    const loaded = loadWithCodeCache<Bundle>(bundle, cacheFile);
+    expect(loaded.cacheUse).toBe('missing');
+    expect(loaded.exports.answer()).toBe(42);
+    // Rewritten as the user's own, it serves again.
+    expect(loaded.saveCache()).toBe(true);
+    expect(statSync(cacheFile).mode & 0o777).toBe(0o600);
     expect(loadWithCodeCache<Bundle>(bundle, cacheFile).cacheUse).toBe('accepted');
   });
 
