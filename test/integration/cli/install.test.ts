@@ -69,6 +69,7 @@ beforeAll(async () => {
     ...process.env,
     STACK_DOCTOR_CONFIG_DIR: join(root, 'config'),
     STACK_DOCTOR_LOG_DIR: join(root, 'logs'),
+    STACK_DOCTOR_CACHE_DIR: join(root, 'cache'),
     NO_COLOR: '1',
   };
   // The build already ran (CI builds before the integration tests); --ignore-scripts skips `prepare`'s second build.
@@ -120,6 +121,8 @@ describe('npm pack → npm install -g: the installed tool', () => {
     const diagnosis = diagnosisSchema.parse(JSON.parse(stdout));
     expect(diagnosis.workspace).toBe(workspace);
     expect(['healthy', 'degraded', 'unhealthy']).toContain(diagnosis.verdict);
+    // The installed launcher stored the command's code cache for the next run.
+    expect(readdirSync(join(root, 'cache')).filter((name) => name.startsWith('check.') && name.endsWith('.v8'))).toHaveLength(1);
   });
 
   it('serve answers its dashboard URL with the built index.html', async () => {
