@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
+import { Arrivals } from '../../test/integration/support/arrivals.ts';
 
 /** One container event as the engine stamped it. */
 export interface LoggedEngineEvent {
@@ -24,8 +25,8 @@ export interface EngineEventLog {
 /** Subscribes (dockerode getEvents) to the container events of containers labelled `label` (`key=value`). */
 export async function openEngineEventLog(docker: Docker, label: string): Promise<EngineEventLog> {
   const stream = (await docker.getEvents({ filters: { type: ['container'], label: [label] } })) as Readable;
-  const events: LoggedEngineEvent[] = [];
-  const wakers = new Set<() => void>();
+  const arrivals = new Arrivals<LoggedEngineEvent>();
+  const events = arrivals.items;
   let buffered = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
@@ -45,32 +46,13 @@ export async function openEngineEventLog(docker: Docker, label: string): Promise
         attributes: raw.Actor.Attributes ?? {},
       });
     }
-    for (const wake of wakers) wake();
+    arrivals.wake();
   });
   stream.on('error', () => undefined);
   return {
     events,
-    waitFor(predicate, withinMs, what, from = 0) {
-      return new Promise((done, fail) => {
-        const find = (): boolean => {
-          const found = events.slice(from).find(predicate);
-          if (!found) return false;
-          cleanup();
-          done(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          fail(new Error(`engine: no ${what} within ${withinMs} ms`));
-        }, withinMs);
-        const wake = (): void => void find();
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          wakers.delete(wake);
-        };
-        if (!find()) wakers.add(wake);
-      });
-    },
+    waitFor: (predicate, withinMs, what, from = 0) =>
+      arrivals.waitFor(predicate, withinMs, () => `engine: no ${what} within ${withinMs} ms`, from),
     dispose: () => stream.destroy(),
   };
 }

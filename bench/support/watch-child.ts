@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { supervisionEventSchema, type SupervisionEvent } from '../../src/shared/model/index.ts';
+import { Arrivals } from '../../test/integration/support/arrivals.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -44,9 +45,9 @@ export function startWatchChild(workspace: string, root: string): WatchChild {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const events: ArrivedEvent[] = [];
+  const arrivals = new Arrivals<ArrivedEvent>();
+  const events = arrivals.items;
   const invalid: string[] = [];
-  const wakers = new Set<() => void>();
   let buffered = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -63,7 +64,7 @@ export function startWatchChild(workspace: string, root: string): WatchChild {
         invalid.push(line);
       }
     }
-    for (const wake of wakers) wake();
+    arrivals.wake();
   });
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const closed = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
@@ -73,32 +74,16 @@ export function startWatchChild(workspace: string, root: string): WatchChild {
     events,
     invalid,
     stderr: () => stderr,
-    waitFor(predicate, withinMs, what, from = 0) {
-      return new Promise((done, fail) => {
-        const find = (): boolean => {
-          const found = events.slice(from).find((e) => predicate(e.event));
-          if (!found) return false;
-          cleanup();
-          done(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          cleanup();
+    waitFor: (predicate, withinMs, what, from = 0) =>
+      arrivals.waitFor(
+        (e) => predicate(e.event),
+        withinMs,
+        () => {
           const last = events.slice(-8).map((e) => JSON.stringify(e.event));
-          fail(
-            new Error(
-              `watch: no ${what} within ${withinMs} ms; last events:\n${last.join('\n')}\nstderr: ${stderr.slice(-500) || 'empty'}`,
-            ),
-          );
-        }, withinMs);
-        const wake = (): void => void find();
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          wakers.delete(wake);
-        };
-        if (!find()) wakers.add(wake);
-      });
-    },
+          return `watch: no ${what} within ${withinMs} ms; last events:\n${last.join('\n')}\nstderr: ${stderr.slice(-500) || 'empty'}`;
+        },
+        from,
+      ),
     usage: () => procUsage(child.pid as number),
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;

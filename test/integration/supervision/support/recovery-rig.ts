@@ -16,6 +16,7 @@ import { initialObservations } from '../../../../src/main/app/supervision/reconc
 import { StackMembership } from '../../../../src/main/app/supervision/stack-membership.ts';
 import { RecoveryEngine } from '../../../../src/main/core/recovery/recovery-engine.ts';
 import type { ServiceObservation } from '../../../../src/main/core/recovery/service-observation.ts';
+import { Arrivals } from '../../support/arrivals.ts';
 
 /** One service of the rig's stack: a compose project + service name and the container running it now. */
 export interface RigService {
@@ -65,11 +66,11 @@ export async function startRecoveryRig(services: readonly RigService[], policy: 
     store: new JsonFileRecoveryStore(join(dir, 'recovery.json')),
     newId: randomUUID,
   });
-  const events: SupervisionEvent[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new Arrivals<SupervisionEvent>();
+  const events = arrivals.items;
   const listening = engine.events((e) => {
     events.push(e);
-    for (const wake of waiters) wake();
+    arrivals.wake();
   });
 
   // As the supervisor does: a container that starts as a member becomes the service's current one.
@@ -104,27 +105,12 @@ export async function startRecoveryRig(services: readonly RigService[], policy: 
     engine,
     membership,
     events,
-    waitFor(predicate, withinMs, description) {
-      return new Promise((done, fail) => {
-        const check = (): boolean => {
-          const found = events.find(predicate);
-          if (!found) return false;
-          cleanup();
-          done(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          fail(new Error(`no ${description} within ${withinMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}`));
-        }, withinMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(wake);
-        };
-        const wake = (): void => void check();
-        if (!check()) waiters.add(wake);
-      });
-    },
+    waitFor: (predicate, withinMs, description) =>
+      arrivals.waitFor(
+        predicate,
+        withinMs,
+        () => `no ${description} within ${withinMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}`,
+      ),
     async dispose() {
       subscription.dispose();
       listening.dispose();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { supervisionEventSchema, type SupervisionEvent } from '../../../../src/shared/model/index.ts';
 import type { TempWorkspace } from '../../check/run-check.ts';
+import { Arrivals } from '../../support/arrivals.ts';
 
 const repo = resolve(import.meta.dirname, '../../../..');
 const bin = join(repo, 'bin', 'stack-doctor.js');
@@ -36,9 +37,9 @@ export function startWatch(ws: TempWorkspace, env: Record<string, string> = {}):
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const events: SupervisionEvent[] = [];
+  const arrivals = new Arrivals<SupervisionEvent>();
+  const events = arrivals.items;
   const invalid: string[] = [];
-  const waiters = new Set<() => void>();
   let buffered = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -55,7 +56,7 @@ export function startWatch(ws: TempWorkspace, env: Record<string, string> = {}):
         invalid.push(line);
       }
     }
-    for (const wake of waiters) wake();
+    arrivals.wake();
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const closed = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
@@ -65,31 +66,12 @@ export function startWatch(ws: TempWorkspace, env: Record<string, string> = {}):
     events,
     invalid,
     stderr: () => stderr,
-    waitFor(predicate, withinMs = 30_000, description = 'event') {
-      return new Promise((done, fail) => {
-        const check = (): boolean => {
-          const found = events.find(predicate);
-          if (!found) return false;
-          cleanup();
-          done(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          fail(
-            new Error(
-              `no ${description} within ${withinMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nstderr:\n${stderr}`,
-            ),
-          );
-        }, withinMs);
-        const cleanup = (): void => {
-          clearTimeout(timer);
-          waiters.delete(wake);
-        };
-        const wake = (): void => void check();
-        if (!check()) waiters.add(wake);
-      });
-    },
+    waitFor: (predicate, withinMs = 30_000, description = 'event') =>
+      arrivals.waitFor(
+        predicate,
+        withinMs,
+        () => `no ${description} within ${withinMs} ms; events:\n${events.map((e) => JSON.stringify(e)).join('\n')}\nstderr:\n${stderr}`,
+      ),
     async stop(signal = 'SIGINT') {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill(signal);
